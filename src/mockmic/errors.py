@@ -7,7 +7,7 @@
      │    │    └── TooLong           exit 2, HTTP 413    longer than the limit
      │    ├── UnknownQuestion        exit 2, HTTP 404
      │    └── BankError                                  a question file breaks the schema
-     └── EngineError                 exit 1, HTTP 503   an engine cannot run (missing extra, bad model)
+     └── EngineError                 exit 1, HTTP 503   an engine cannot run (missing extra, model)
 
 Messages name the bad value and say what to do next; they are printed as one line.
 """
