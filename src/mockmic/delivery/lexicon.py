@@ -1,0 +1,161 @@
+"""Fillers, hedges, apologies and restarts found in the words themselves (typed or spoken).
+
+Each finder takes the transcript's words and returns Markers pointing back at them. Phrases are
+matched on normalised tokens (lower case, punctuation stripped), but the punctuation is kept to
+tell a filler "like," from the verb "like": Whisper sets filler uses off with commas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from mockmic.types import Marker, Word
+
+_STRIP = re.compile(r"[^\w']+")
+
+# Sounds that are always fillers (Whisper spells them several ways).
+FILLER_SOUNDS = frozenset(
+    {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "hmm", "mm", "mhm", "eh"}
+)
+HEDGES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "i think", "i guess", "i suppose", "i feel like", "sort of", "kind of", "maybe",
+        "perhaps", "probably", "i'm not sure", "not sure", "i believe", "somewhat",
+        "more or less", "i would say", "i'd say", "hopefully", "possibly",
+    )
+)  # fmt: skip
+APOLOGIES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "sorry", "i apologize", "i apologise", "apologies", "my apologies", "my bad",
+        "forgive me", "excuse me", "pardon",
+    )
+)  # fmt: skip
+# "like" after these is the verb or a comparison, never a filler.
+_LIKE_VERB_BEFORE = frozenset(
+    {
+        "i", "we", "you", "they", "he", "she", "people", "would", "'d", "i'd", "we'd", "to",
+        "don't", "didn't", "do", "does", "did", "really", "also", "not", "just", "more",
+        "looks", "look", "looked", "sounds", "sound", "feel", "felt", "seems", "something",
+        "things", "much", "most", "anything", "nothing", "exactly", "is", "was", "be",
+    }
+)  # fmt: skip
+_YOU_KNOW_NOT_AFTER = frozenset({"do", "did", "don't", "if", "as", "what", "whether", "you"})
+# Legitimate doubled words ("had had", "that that") are not restarts.
+_OK_DOUBLES = frozenset({"had", "that", "very", "really", "so", "bye", "no", "yes"})
+
+
+def norm(word: str) -> str:
+    return _STRIP.sub("", word.lower())
+
+
+def _comma_after(word: Word) -> bool:
+    return word.word.rstrip().endswith((",", "...", "—", "-"))
+
+
+def _sentence_end(word: Word) -> bool:
+    return word.word.rstrip().endswith((".", "?", "!"))
+
+
+def _marker(words: Sequence[Word], i: int, n: int) -> Marker:
+    text = " ".join(norm(w.word) for w in words[i : i + n])
+    return Marker(text=text, start=words[i].start, end=words[i + n - 1].end, word_index=i)
+
+
+def _like_is_filler(words: Sequence[Word], i: int) -> bool:
+    prev = words[i - 1] if i > 0 else None
+    if prev is not None and norm(prev.word) in _LIKE_VERB_BEFORE and not _comma_after(prev):
+        return False
+    at_start = prev is None or _sentence_end(prev)
+    set_off = _comma_after(words[i]) or (prev is not None and _comma_after(prev))
+    after_filler = prev is not None and norm(prev.word) in FILLER_SOUNDS | {"and", "so", "but"}
+    return set_off or (at_start and _comma_after(words[i])) or after_filler
+
+
+def _you_know_is_filler(words: Sequence[Word], i: int) -> bool:
+    prev = words[i - 1] if i > 0 else None
+    if prev is not None and norm(prev.word) in _YOU_KNOW_NOT_AFTER:
+        return False
+    last = words[i + 1]
+    ends_off = _comma_after(last) or _sentence_end(last) or i + 2 >= len(words)
+    return ends_off or prev is None or _comma_after(prev) or _sentence_end(prev)
+
+
+def _i_mean_is_filler(words: Sequence[Word], i: int) -> bool:
+    prev = words[i - 1] if i > 0 else None
+    if prev is not None and norm(prev.word) in {"what", "i", "you", "that"}:
+        return False
+    return _comma_after(words[i + 1])
+
+
+# Multi-word fillers and the rule that says when a use is a filler.
+_CONTEXT_FILLERS: dict[tuple[str, ...], Callable[[Sequence[Word], int], bool]] = {
+    ("like",): _like_is_filler,
+    ("you", "know"): _you_know_is_filler,
+    ("i", "mean"): _i_mean_is_filler,
+}
+
+
+def find_fillers(words: Sequence[Word]) -> tuple[Marker, ...]:
+    """Filler sounds always; "like" / "you know" / "I mean" only where used as fillers."""
+    tokens = [norm(w.word) for w in words]
+    found: list[Marker] = []
+    for i, tok in enumerate(tokens):
+        if tok in FILLER_SOUNDS or words[i].origin == "acoustic":
+            found.append(_marker(words, i, 1))
+            continue
+        for phrase, is_filler in _CONTEXT_FILLERS.items():
+            n = len(phrase)
+            if tuple(tokens[i : i + n]) == phrase and is_filler(words, i):
+                found.append(_marker(words, i, n))
+    return tuple(found)
+
+
+def _find_phrases(words: Sequence[Word], phrases: Sequence[tuple[str, ...]]) -> tuple[Marker, ...]:
+    tokens = [norm(w.word) for w in words]
+    found: list[Marker] = []
+    i = 0
+    while i < len(tokens):
+        # Longest phrase first, so "i'm not sure" is one hedge and not also "not sure".
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                found.append(_marker(words, i, len(phrase)))
+                i += len(phrase) - 1
+                break
+        i += 1
+    return tuple(found)
+
+
+def find_hedges(words: Sequence[Word]) -> tuple[Marker, ...]:
+    return _find_phrases(words, HEDGES)
+
+
+def find_apologies(words: Sequence[Word]) -> tuple[Marker, ...]:
+    return _find_phrases(words, APOLOGIES)
+
+
+def find_restarts(words: Sequence[Word]) -> tuple[Marker, ...]:
+    """A word or two-word phrase said again at once ("I, I just", "we went we went"), or a word
+    cut off ("impl- implemented"). Fillers between the repeats are skipped."""
+    idx = [i for i, w in enumerate(words) if norm(w.word) and norm(w.word) not in FILLER_SOUNDS]
+    toks = [norm(words[i].word) for i in idx]
+    found: list[Marker] = []
+    k = 0
+    while k < len(toks) - 1:
+        i = idx[k]
+        if toks[k] == toks[k + 1] and toks[k] not in _OK_DOUBLES:
+            found.append(Marker(text=f"{toks[k]} {toks[k]}", start=words[i].start,
+                                end=words[idx[k + 1]].end, word_index=i))  # fmt: skip
+            k += 2
+            continue
+        if k + 3 < len(toks) and toks[k : k + 2] == toks[k + 2 : k + 4]:
+            found.append(Marker(text=" ".join(toks[k : k + 4]), start=words[i].start,
+                                end=words[idx[k + 3]].end, word_index=i))  # fmt: skip
+            k += 4
+            continue
+        if words[i].word.rstrip().endswith("-") and toks[k + 1].startswith(toks[k]):
+            found.append(_marker(words, i, 1))
+        k += 1
+    return tuple(found)

