@@ -1,0 +1,102 @@
+"""What a whole session adds up to: overall score, strongest and weakest points, what to practise.
+
+Computed from the reports of the session's main answers (follow-ups are shown, not averaged), so
+the web report page and the terminal session say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mockmic.types import Report
+
+__all__ = ["Point", "SessionSummary", "summarize"]
+
+# Delivery habits worth a line of advice, and the level from which they are.
+_FILLERS_PER_MINUTE = 4.0
+_SLOW_WPM, _FAST_WPM = 110.0, 175.0
+_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Point:
+    """One rubric criterion of one answer."""
+
+    question_id: str
+    label: str
+    score: int
+    tip: str
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    overall: int | None
+    content: int | None
+    delivery: int | None
+    answered: int
+    strongest: tuple[Point, ...]
+    weakest: tuple[Point, ...]
+    practise_next: tuple[str, ...]
+
+
+def summarize(reports: Sequence[Report]) -> SessionSummary:
+    points = sorted(
+        (
+            Point(r.question.id, c.label, c.score, c.tip)
+            for r in reports
+            for c in r.assessment.criteria
+        ),
+        key=lambda p: (p.score, p.label),
+    )
+    weakest = tuple(points[:_SHOWN])
+    strongest = tuple(p for p in reversed(points[_SHOWN:]) if p not in weakest)[:_SHOWN]
+    return SessionSummary(
+        overall=_mean([r.score.overall for r in reports]),
+        content=_mean([r.score.content for r in reports]),
+        delivery=_mean([r.score.delivery for r in reports if r.score.delivery is not None]),
+        answered=len(reports),
+        strongest=strongest,
+        weakest=weakest,
+        practise_next=tuple(_advice(reports, weakest)),
+    )
+
+
+def _mean(values: Sequence[int]) -> int | None:
+    return round(sum(values) / len(values)) if values else None
+
+
+def _advice(reports: Sequence[Report], weakest: Sequence[Point]) -> list[str]:
+    lines: list[str] = []
+    if reports:
+        worst = min(reports, key=lambda r: r.score.overall)
+        lines.append(
+            f"Record “{worst.question.prompt}” again: it scored {worst.score.overall}, "
+            "the lowest of this session."
+        )
+    lines.extend(f"{p.label}: {p.tip}" for p in weakest if p.tip)
+    traps = sorted({t.id.replace("_", " ") for r in reports for t in r.assessment.traps})
+    if traps:
+        lines.append("Answer the follow-up probes you triggered (" + ", ".join(traps) + ").")
+    lines.extend(_delivery_advice(reports))
+    return list(dict.fromkeys(lines))  # keep order, drop repeats
+
+
+def _delivery_advice(reports: Sequence[Report]) -> list[str]:
+    lines = []
+    fillers = [
+        r.delivery.fillers_per_minute for r in reports if r.delivery.fillers_per_minute is not None
+    ]
+    if fillers and sum(fillers) / len(fillers) > _FILLERS_PER_MINUTE:
+        lines.append(
+            f"Fillers: {sum(fillers) / len(fillers):.1f} a minute. Let a short silence "
+            "do the work of “um”."
+        )
+    pace = [r.delivery.words_per_minute for r in reports if r.delivery.words_per_minute]
+    if pace:
+        wpm = sum(pace) / len(pace)
+        if wpm < _SLOW_WPM:
+            lines.append(f"Pace: {wpm:.0f} words a minute is slow; rehearse the story's outline.")
+        elif wpm > _FAST_WPM:
+            lines.append(f"Pace: {wpm:.0f} words a minute is fast; breathe between the parts.")
+    return lines

@@ -1,0 +1,105 @@
+"""The web app: `create_app(settings)` builds it, `serve(host, port, database)` runs it.
+
+At start it opens (and migrates) the store and starts the answer worker, which first re-queues any
+answer a previous run stored but did not finish. Routes never score anything themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+
+from mockmic import report
+from mockmic.errors import MockmicError
+from mockmic.settings import Settings
+from mockmic.store import Scorer, Store, Worker
+from mockmic.types import Report
+from mockmic.web import api, pages
+from mockmic.web.filters import FILTERS
+
+__all__ = ["create_app", "serve"]
+
+HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, scorer: Scorer | None = None) -> FastAPI:
+    """The FastAPI app over `settings` (its store, answers folder and limits)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = Store.open(settings.url)
+        worker = Worker(store, scorer or _pipeline_scorer(settings))
+        app.state.store, app.state.worker = store, worker
+        worker.start()
+        try:
+            yield
+        finally:
+            worker.stop()
+            store.close()
+
+    app = FastAPI(
+        title="mockmic",
+        summary="Offline voice mock interviews: sessions, answers, scored reports, progress.",
+        version="1",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for router in (*api.ROUTERS, *pages.ROUTERS):
+        app.include_router(router)
+    app.add_exception_handler(MockmicError, _mockmic_error)  # type: ignore[arg-type]
+    return app
+
+
+def _pipeline_scorer(settings: Settings) -> Scorer:
+    def score(path: Path, question_id: str) -> Report:
+        from mockmic.pipeline import PipelineOptions, score_answer
+
+        options = PipelineOptions(max_seconds=settings.max_answer_seconds)
+        return score_answer(path, question_id, options)
+
+    return score
+
+
+def _templates() -> Jinja2Templates:
+    # The report partial lives with the report renderers so `mockmic score --format html` and the
+    # report page share one template; ours are looked up first.
+    env = Environment(
+        loader=ChoiceLoader(
+            [FileSystemLoader(HERE / "templates"), FileSystemLoader(report.TEMPLATES_DIR)]
+        ),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    env.filters.update(FILTERS)
+    return Jinja2Templates(env=env)
+
+
+async def _mockmic_error(request: Request, exc: MockmicError) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": str(exc)}, status_code=exc.http_status)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"message": str(exc)}, status_code=exc.http_status
+    )
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, database: str | None = None) -> None:
+    """Run the web app until interrupted (what `mockmic serve` does)."""
+    import uvicorn
+
+    settings = Settings().with_database(database)
+    settings = settings.model_copy(update={"host": host, "port": port})
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    print(f"mockmic is running at http://{host}:{port}  (Ctrl+C to stop)", flush=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -1,0 +1,50 @@
+"""The question bank as the web app and the terminal session use it: pick a session's questions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mockmic import questions as _bank
+from mockmic.errors import BadInput
+from mockmic.rubric.schema import Question
+
+__all__ = ["Pack", "all_questions", "choose", "get", "packs"]
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    label: str
+    question_ids: tuple[str, ...]
+
+
+def all_questions() -> list[Question]:
+    return list(_bank.all_questions())
+
+
+def get(question_id: str) -> Question:
+    """The question, or UnknownQuestion naming the id."""
+    return _bank.get(question_id)
+
+
+def packs() -> dict[str, Pack]:
+    labels = _bank.role_labels()
+    return {
+        role: Pack(role, labels.get(role, role.replace("_", " ").capitalize()), tuple(ids))
+        for role, ids in _bank.role_packs().items()
+    }
+
+
+def choose(
+    question_ids: Sequence[str] | None = None, role: str | None = None, count: int = 3
+) -> list[Question]:
+    """Hand-picked ids in their order, else the first `count` of a role pack, else of the bank."""
+    if question_ids:
+        return [get(q) for q in question_ids]
+    if role:
+        found = packs()
+        if role not in found:
+            raise BadInput(f"unknown role pack {role!r}; choose one of: {', '.join(sorted(found))}")
+        return [get(q) for q in found[role].question_ids[:count]]
+    return all_questions()[:count]

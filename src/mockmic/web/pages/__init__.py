@@ -1,0 +1,7 @@
+"""The HTML pages: set up and run an interview, read its report, follow progress over time."""
+
+from mockmic.web.pages import history, interview, report
+
+ROUTERS = (interview.router, report.router, history.router)
+
+__all__ = ["ROUTERS"]
