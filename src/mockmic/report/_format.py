@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from mockmic.types import Marker, Word
+
 # Names a person reads instead of the stable trap ids (DESIGN.md); unknown ids are humanised.
 TRAP_NAMES: dict[str, str] = {
     "non_failure": "Humble-brag, not a real failure",
@@ -97,3 +99,13 @@ def prompt_pieces(text: str) -> list[tuple[str, bool]]:
     if pos < len(text):
         pieces.append((text[pos:], False))
     return pieces
+
+
+def as_said(marker: Marker, words: tuple[Word, ...]) -> str:
+    """A marker's words as the transcript spells them ("I guess", not "i guess")."""
+    n = max(1, len(marker.text.split()))
+    i = marker.word_index
+    if i is None or i + n > len(words):
+        return marker.text
+    said = " ".join(w.word.strip() for w in words[i : i + n]).strip(".,;:!?\u2026\"'")
+    return said if tokens(said) == tokens(marker.text) else marker.text

@@ -17,6 +17,7 @@ import jinja2
 from mockmic.report._annotate import LEGEND, Token, annotate
 from mockmic.report._charts import COMFORT_WPM, part_colours, ring, timeline
 from mockmic.report._format import (
+    as_said,
     band,
     clock,
     humanise,
@@ -25,7 +26,7 @@ from mockmic.report._format import (
     trap_name,
     verdict,
 )
-from mockmic.types import Delivery, Marker, Report
+from mockmic.types import Delivery, Marker, Report, Word
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -41,8 +42,11 @@ def environment() -> jinja2.Environment:
     )
 
 
-def _markers(markers: tuple[Marker, ...]) -> list[dict[str, str]]:
-    return [{"text": m.text, "at": clock(m.start) if m.start is not None else ""} for m in markers]
+def _markers(markers: tuple[Marker, ...], words: tuple[Word, ...]) -> list[dict[str, str]]:
+    return [
+        {"text": as_said(m, words), "at": "" if m.start is None else clock(m.start)}
+        for m in markers
+    ]
 
 
 def _figure(
@@ -52,7 +56,7 @@ def _figure(
     return base | {"flag": "", "note": "", "spans": ""} | more
 
 
-def _timed_figures(d: Delivery) -> list[dict[str, Any]]:
+def _timed_figures(d: Delivery, words: tuple[Word, ...]) -> list[dict[str, Any]]:
     whole = span(0, d.duration_s)
     over = d.over_time_s or 0
     limit = "" if d.time_limit_s is None else f"of a {clock(d.time_limit_s)} limit"
@@ -78,7 +82,7 @@ def _timed_figures(d: Delivery) -> list[dict[str, Any]]:
     )
     per_min = "" if d.fillers_per_minute is None else f"{d.fillers_per_minute:.1f} per minute"
     fillers = _figure("Fillers", str(len(d.fillers)), "", per_min, spans=whole)
-    fillers["chips"] = _markers(d.fillers)
+    fillers["chips"] = _markers(d.fillers, words)
     pauses = _figure(
         "Long pauses", str(len(d.long_pauses)), "", f"silences of {d.pause_threshold_s:g} s or more"
     )
@@ -96,7 +100,7 @@ def _steadiness(d: Delivery) -> list[dict[str, Any]]:
 
 def _figures(report: Report) -> list[dict[str, Any]]:
     d = report.delivery
-    figures = _timed_figures(d) if report.transcript.timed else []
+    figures = _timed_figures(d, report.transcript.words) if report.transcript.timed else []
     for label, markers, detail in (
         ("Hedges", d.hedges, "words that soften a claim"),
         ("Apologies", d.apologies, "saying sorry in the answer"),
@@ -105,7 +109,7 @@ def _figures(report: Report) -> list[dict[str, Any]]:
         if label == "Restarts" and not report.transcript.timed:
             continue
         figure = _figure(label, str(len(markers)), "", detail)
-        figure["chips"] = _markers(markers)
+        figure["chips"] = _markers(markers, report.transcript.words)
         figures.append(figure)
     return figures
 

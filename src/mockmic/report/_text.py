@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mockmic.report._format import (
+    as_said,
     band,
     clock,
     humanise,
@@ -28,7 +29,7 @@ from mockmic.report._format import (
     trap_name,
     verdict,
 )
-from mockmic.types import Delivery, Marker, Report
+from mockmic.types import Delivery, Marker, Report, Word
 
 BAND_STYLE = {
     "good": "green",
@@ -68,7 +69,9 @@ def _score_rows(report: Report) -> Table:
         style = BAND_STYLE[band(value)]
         number = Text("–" if value is None else f"{value}/100", style=f"bold {style}")
         note = Text("not measured from typed text" if value is None else "", style="dim")
-        grid.add_row(Text(label, style="bold"), number, bar((value or 0) / 100, 30, style), note)
+        # No bar at all for an unmeasured score: an empty bar would read as zero.
+        drawn = Text(" " * 30) if value is None else bar(value / 100, 30, style)
+        grid.add_row(Text(label, style="bold"), number, drawn, note)
     return grid
 
 
@@ -119,16 +122,16 @@ def _traps(report: Report) -> RenderableType:
     return Group(*rows)
 
 
-def _markers(markers: tuple[Marker, ...], limit: int = 8) -> Text:
+def _markers(markers: tuple[Marker, ...], words: tuple[Word, ...], limit: int = 8) -> Text:
     parts = [
-        f"“{m.text}” {clock(m.start)}" if m.start is not None else f"“{m.text}”"
+        f"“{as_said(m, words)}”" + ("" if m.start is None else f" {clock(m.start)}")
         for m in markers[:limit]
     ]
     more = f" … +{len(markers) - limit}" if len(markers) > limit else ""
     return Text(", ".join(parts) + more, style="dim")
 
 
-def _delivery_rows(d: Delivery) -> list[tuple[str, Text, Text]]:
+def _delivery_rows(d: Delivery, words: tuple[Word, ...]) -> list[tuple[str, Text, Text]]:
     rows: list[tuple[str, Text, Text]] = []
     if d.duration_s is not None:
         limit = "" if d.time_limit_s is None else f" of a {clock(d.time_limit_s)} limit"
@@ -143,7 +146,7 @@ def _delivery_rows(d: Delivery) -> list[tuple[str, Text, Text]]:
         rows.append(("Pace", Text(pace), Text(span(0, d.duration_s))))
     if d.duration_s is not None:
         per_min = "" if d.fillers_per_minute is None else f" · {d.fillers_per_minute:.1f}/min"
-        rows.append(("Fillers", Text(f"{len(d.fillers)}{per_min}"), _markers(d.fillers)))
+        rows.append(("Fillers", Text(f"{len(d.fillers)}{per_min}"), _markers(d.fillers, words)))
         pauses = ", ".join(f"{clock(p.start)} ({secs(p.seconds)})" for p in d.long_pauses[:8])
         rows.append(
             (
@@ -152,10 +155,10 @@ def _delivery_rows(d: Delivery) -> list[tuple[str, Text, Text]]:
                 Text(pauses, style="dim"),
             )
         )
-    rows.append(("Hedges", Text(str(len(d.hedges))), _markers(d.hedges)))
-    rows.append(("Apologies", Text(str(len(d.apologies))), _markers(d.apologies)))
+    rows.append(("Hedges", Text(str(len(d.hedges))), _markers(d.hedges, words)))
+    rows.append(("Apologies", Text(str(len(d.apologies))), _markers(d.apologies, words)))
     if d.duration_s is not None:
-        rows.append(("Restarts", Text(str(len(d.restarts))), _markers(d.restarts)))
+        rows.append(("Restarts", Text(str(len(d.restarts))), _markers(d.restarts, words)))
     if d.pitch_steadiness is not None or d.loudness_steadiness is not None:
         steady = " · ".join(
             f"{name} {value:.2f}"
@@ -171,7 +174,7 @@ def _delivery(report: Report) -> RenderableType:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(no_wrap=True)
     grid.add_column()
-    for label, value, where in _delivery_rows(report.delivery):
+    for label, value, where in _delivery_rows(report.delivery, report.transcript.words):
         grid.add_row(label, value, where)
     if report.transcript.timed:
         return grid
@@ -234,4 +237,5 @@ def render_text(report: Report, width: int | None = None) -> str:
         soft_wrap=False,
     )
     console.print(text_renderable(report))
-    return out.getvalue()
+    # Tables pad their cells with spaces; a saved report reads better without them.
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())

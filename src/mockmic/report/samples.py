@@ -74,7 +74,7 @@ def _norm(word: str) -> str:
     return re.sub(r"[^\w']", "", word.lower())
 
 
-def _timed_words(rate_wps: float = 2.6) -> tuple[tuple[Word, ...], list[tuple[str, float, float]]]:
+def _timed_words() -> tuple[tuple[Word, ...], list[tuple[str, float, float]]]:
     """Lay the spoken sample out in time; returns the words and each part's (id, start, end)."""
     words: list[Word] = []
     parts: list[tuple[str, float, float]] = []
@@ -86,7 +86,7 @@ def _timed_words(rate_wps: float = 2.6) -> tuple[tuple[Word, ...], list[tuple[st
             if pause:
                 t += float(pause.group(1))
                 continue
-            length = 0.16 + 0.045 * len(token.strip(",.")) / rate_wps * 2.6
+            length = 0.16 + 0.045 * len(token.strip(",."))  # longer words take longer
             prob = 0.55 if token.strip(",") in ("um", "uh") else 0.93 - 0.02 * (index % 3)
             origin = "acoustic" if token.startswith("uh") else "asr"
             words.append(Word(token, round(t, 2), round(t + length, 2), round(prob, 2), origin))
@@ -105,11 +105,7 @@ def _find(words: tuple[Word, ...], phrases: tuple[str, ...] | set[str]) -> tuple
             toks = phrase.split()
             if norms[i : i + len(toks)] == toks:
                 last = words[i + len(toks) - 1]
-                text = " ".join(
-                    _norm(w.word) if len(toks) == 1 else w.word.strip(",.")
-                    for w in words[i : i + len(toks)]
-                )
-                found.append(Marker(text, words[i].start, last.end, i))
+                found.append(Marker(phrase, words[i].start, last.end, i))
     return tuple(found)
 
 
