@@ -141,11 +141,15 @@ class Store:
     def delete_session(self, session_id: int) -> bool:
         """Delete a session, its answers and their recordings. False when there was none."""
         with self._tx() as db:
-            row = db.get(SessionRow, session_id, options=[selectinload(SessionRow.answers)])
-            if row is None:
+            if db.get(SessionRow, session_id) is None:
                 return False
-            paths = [a.input_path for a in row.answers]
-            db.delete(row)
+            mine = AnswerRow.session_id == session_id
+            paths = list(db.scalars(select(AnswerRow.input_path).where(mine)).all())
+            # Core deletes, follow-ups first: the ORM cascade and the database's ON DELETE
+            # CASCADE would otherwise both try to delete the follow-ups.
+            db.execute(delete(AnswerRow).where(mine, AnswerRow.parent_id.is_not(None)))
+            db.execute(delete(AnswerRow).where(mine))
+            db.execute(delete(SessionRow).where(SessionRow.id == session_id))
         _unlink(paths)
         return True
 

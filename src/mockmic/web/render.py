@@ -11,8 +11,10 @@ from mockmic.types import Report
 __all__ = ["report_body"]
 
 
-def report_body(env: Environment, report: Report) -> Markup:
+def report_body(env: Environment, report: Report, anchor: str = "mm") -> Markup:
     """templates/report_body.html of mockmic.report, the same one `mockmic score --format html`
-    renders, so the page and the exported file never disagree."""
-    html = env.get_template("report_body.html").render(**report_renderers.html_context(report))
+    renders, so the page and the exported file never disagree. `anchor` keeps element ids
+    unique when several answers share a page."""
+    context = report_renderers.html_context(report, anchor=anchor)
+    html = env.get_template("report_body.html").render(**context)
     return Markup(html)

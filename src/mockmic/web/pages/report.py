@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import APIRouter, HTTPException, Request, status
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup
 
+from mockmic import report as report_renderers
 from mockmic.rubric.schema import Question
 from mockmic.store import AnswerInfo, Store, summarize
 from mockmic.types import Report
@@ -18,6 +19,13 @@ from mockmic.web.deps import StoreDep, TemplatesDep
 from mockmic.web.render import report_body
 
 router = APIRouter(include_in_schema=False)
+
+
+@router.get("/report.css")
+def report_css() -> Response:
+    """The report partial's stylesheet, served from the report package (one copy)."""
+    css = (report_renderers.TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
+    return Response(css, media_type="text/css")
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ class Block:
 
 def scored(store: Store, env: Environment, answer: AnswerInfo) -> Scored:
     found = store.report(answer.id) if answer.status == "done" else None
-    return Scored(answer, found, report_body(env, found) if found else None)
+    body = report_body(env, found, anchor=f"a{answer.id}") if found else None
+    return Scored(answer, found, body)
 
 
 @router.get("/sessions/{session_id}/report", response_class=HTMLResponse)
