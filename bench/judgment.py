@@ -1,0 +1,500 @@
+"""Judgment benchmark: does mockmic's content score agree with an experienced interviewer?
+
+    python bench/judgment.py                    # both halves, text + paraphrase + speech round trip
+    python bench/judgment.py --split dev        # only the half you may look at while tuning
+    python bench/judgment.py --no-audio --json  # machine-readable, no espeak-ng/whisper round trip
+    python bench/judgment.py --answers          # per-answer rows, dev half only
+
+Reads the labelled set in bench/data/answers/ (one YAML file per question id, see bench/README.md),
+scores every answer as text through the public API (`mockmic.score(text, question=...)`), and
+prints, for each half: ROC AUC of strong over weak answers, Spearman between overall score and
+grade, and precision/recall/F1 per trap. Then two stability figures: the same answer reworded
+(bench/data/answers/paraphrases.yaml) and the same answer spoken by espeak-ng and transcribed back.
+
+The test half is for measuring only: never tune the engine on its per-answer results, which is why
+`--answers` refuses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data" / "answers"
+PARAPHRASES = DATA / "paraphrases.yaml"
+SPLITS = ("dev", "test")
+
+# Contract ids from shared/DESIGN.md (stable): the failure question's own traps, and the generic
+# ones any question may use. Failure-only ids are labelled (and so scored) on failure answers only.
+STABLE_QUESTIONS = (
+    "failure",
+    "mistake",
+    "conflict",
+    "weakness",
+    "about_yourself",
+    "leadership",
+    "pressure",
+    "why_company",
+)
+FAILURE_TRAPS = (
+    "non_failure",
+    "blame",
+    "over_apology",
+    "catastrophic",
+    "no_lesson",
+    "no_proof",
+    "rambling",
+)
+GENERIC_TRAPS = ("vague", "no_result", "we_not_i", "cliche", "badmouthing", "off_topic", "rambling")
+ALL_TRAPS = tuple(dict.fromkeys(FAILURE_TRAPS + GENERIC_TRAPS))
+
+TARGETS = {"auc": 0.95, "spearman": 0.80, "trap_f1": 0.80, "paraphrase": 8.0, "round_trip": 10.0}
+
+# Answers spoken for the round trip: dev answers of several questions, strong and weak, clean and
+# filler-laden, fixed so that runs compare.
+ROUND_TRIP_IDS = (
+    "failure-002",
+    "failure-006",
+    "failure-024",
+    "failure-032",
+    "mistake-001",
+    "conflict-012",
+    "weakness-001",
+    "leadership-008",
+    "pressure-002",
+    "why_company-011",
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    question: str
+    grade: int
+    label: str  # strong | mixed | weak
+    traps: tuple[str, ...]
+    split: str  # dev | test
+    text: str
+
+
+@dataclass(frozen=True)
+class Paraphrase:
+    id: str
+    source: str
+    question: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What the engine said about one answer, reduced to what the benchmark compares."""
+
+    overall: int
+    traps: frozenset[str]
+
+
+Judge = Callable[[str, str], Judged]
+
+
+# --- the labelled set -----------------------------------------------------------------------
+
+
+def allowed_traps(question: str) -> tuple[str, ...]:
+    return ALL_TRAPS if question == "failure" else GENERIC_TRAPS
+
+
+def label_of(grade: int) -> str:
+    return "strong" if grade >= 4 else "weak" if grade <= 2 else "mixed"
+
+
+def load_answers(folder: Path = DATA) -> list[Answer]:
+    answers = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path == PARAPHRASES or path.name == PARAPHRASES.name:
+            continue
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+            answers.append(
+                Answer(
+                    id=raw["id"],
+                    question=raw["question"],
+                    grade=raw["grade"],
+                    label=raw["label"],
+                    traps=tuple(raw["traps"]),
+                    split=raw["split"],
+                    text=" ".join(raw["text"].split()),
+                )
+            )
+    return answers
+
+
+def load_paraphrases(path: Path = PARAPHRASES) -> list[Paraphrase]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Paraphrase(r["id"], r["source"], r["question"], " ".join(r["text"].split())) for r in raw
+    ]
+
+
+def _side(answer_id: str) -> str:
+    digest = hashlib.sha256(f"mockmic-judgment:{answer_id}".encode()).hexdigest()
+    return "dev" if int(digest, 16) % 2 == 0 else "test"
+
+
+def split_rule(answers: Iterable[Answer]) -> dict[str, str]:
+    """The fixed dev/test rule. Within each (question, label) group, answers in id order form
+    pairs; a hash of the pair's first id sends it to one half and its partner to the other.
+    Balanced to within one answer per group, and append-stable: adding answers at the end of a
+    file never moves an existing one to the other half."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a in answers:
+        groups[(a.question, label_of(a.grade))].append(a.id)
+    split = {}
+    for ids in groups.values():
+        ids.sort(key=lambda i: int(i.rsplit("-", 1)[1]))
+        for k in range(0, len(ids), 2):
+            first = _side(ids[k])
+            split[ids[k]] = first
+            if k + 1 < len(ids):
+                split[ids[k + 1]] = "test" if first == "dev" else "dev"
+    return split
+
+
+# --- statistics (numpy only: scipy is not a dependency) --------------------------------------
+
+
+def ranks(values: Sequence[float]) -> np.ndarray:
+    """1-based ranks, ties sharing their average rank."""
+    x = np.asarray(values, dtype=float)
+    order = np.argsort(x, kind="mergesort")
+    r = np.empty(len(x))
+    sx = x[order]
+    i = 0
+    while i < len(x):
+        j = i
+        while j + 1 < len(x) and sx[j + 1] == sx[i]:
+            j += 1
+        r[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return r
+
+
+def roc_auc(positive: Sequence[float], negative: Sequence[float]) -> float | None:
+    """Probability that a random positive outscores a random negative (ties count half)."""
+    if not positive or not negative:
+        return None
+    r = ranks(list(positive) + list(negative))
+    n_pos, n_neg = len(positive), len(negative)
+    return float((r[:n_pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
+    if len(x) < 3:
+        return None
+    rx, ry = ranks(x), ranks(y)
+    if rx.std() == 0 or ry.std() == 0:
+        return 0.0
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
+@dataclass(frozen=True)
+class TrapStats:
+    trap: str
+    support: int  # answers labelled with it
+    predicted: int
+    precision: float | None
+    recall: float | None
+    f1: float | None
+
+
+def trap_stats(rows: Sequence[tuple[Answer, Judged]]) -> list[TrapStats]:
+    out = []
+    for trap in ALL_TRAPS:
+        scope = [(a, j) for a, j in rows if trap in allowed_traps(a.question)]
+        tp = sum(1 for a, j in scope if trap in a.traps and trap in j.traps)
+        support = sum(1 for a, _ in scope if trap in a.traps)
+        predicted = sum(1 for _, j in scope if trap in j.traps)
+        p = tp / predicted if predicted else None
+        r = tp / support if support else None
+        f1 = 2 * p * r / (p + r) if p is not None and r is not None and p + r > 0 else None
+        if p is not None and r is not None and p + r == 0:
+            f1 = 0.0
+        out.append(TrapStats(trap, support, predicted, p, r, f1))
+    return out
+
+
+# --- the engine, through its public API -----------------------------------------------------
+
+
+def public_judge() -> Judge:
+    """`mockmic.score(text, question=...)`, falling back to the pipeline's pieces if the
+    package-level API is missing (as it may be while the project is young)."""
+    import mockmic
+
+    score = getattr(mockmic, "score", None)
+    if score is None:
+        from mockmic import pipeline
+
+        score = getattr(pipeline, "score", None) or pipeline.score_answer
+
+    def judge(text: str, question: str) -> Judged:
+        report = score(text, question=question)
+        return Judged(report.score.overall, frozenset(t.id for t in report.assessment.traps))
+
+    return judge
+
+
+def audio_judge() -> tuple[Judge | None, str]:
+    """Scores a wav file through the whole audio pipeline, or says why it cannot."""
+    if shutil.which("espeak-ng") is None:
+        return None, "espeak-ng is not installed"
+    try:
+        import mockmic
+        from mockmic import audio, transcribe  # noqa: F401  (the audio stages must import)
+    except Exception as e:  # any import failure means the audio pipeline is not ready
+        return None, f"audio pipeline not importable: {e}"
+
+    def judge(path: str, question: str) -> Judged:
+        report = mockmic.score(path, question=question)
+        return Judged(report.score.overall, frozenset(t.id for t in report.assessment.traps))
+
+    return judge, ""
+
+
+def speak(text: str, out: Path) -> None:
+    subprocess.run(
+        ["espeak-ng", "-v", "en-us", "-s", "160", "-w", str(out), text],
+        check=True,
+        capture_output=True,
+    )
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+
+def judge_all(answers: Sequence[Answer], judge: Judge) -> tuple[dict[str, Judged], dict[str, str]]:
+    """Judge every answer; answers the engine refuses (e.g. a question not in the bank yet) are
+    returned as skipped with the reason, not silently dropped."""
+    from mockmic.errors import MockmicError
+
+    judged: dict[str, Judged] = {}
+    skipped: dict[str, str] = {}
+    for a in answers:
+        try:
+            judged[a.id] = judge(a.text, a.question)
+        except MockmicError as e:
+            skipped[a.id] = f"{type(e).__name__}: {e}"
+    return judged, skipped
+
+
+def half_metrics(answers: Sequence[Answer], judged: dict[str, Judged]) -> dict[str, Any]:
+    rows = [(a, judged[a.id]) for a in answers if a.id in judged]
+    strong = [j.overall for a, j in rows if a.label == "strong"]
+    weak = [j.overall for a, j in rows if a.label == "weak"]
+    traps = trap_stats(rows)
+    scored_traps = [t for t in traps if t.support > 0]
+    return {
+        "answers": len(rows),
+        "strong": len(strong),
+        "weak": len(weak),
+        "mixed": sum(1 for a, _ in rows if a.label == "mixed"),
+        "auc": roc_auc(strong, weak),
+        "spearman": spearman([j.overall for _, j in rows], [a.grade for a, _ in rows]),
+        "mean_score": {
+            g: round(statistics.mean(v), 1)
+            for g in range(1, 6)
+            if (v := [j.overall for a, j in rows if a.grade == g])
+        },
+        "traps": [asdict(t) for t in traps],
+        "min_trap_f1": min((t.f1 or 0.0 for t in scored_traps), default=None),
+    }
+
+
+def paraphrase_stability(
+    answers: dict[str, Answer], pairs: Sequence[Paraphrase], judge: Judge
+) -> dict[str, Any]:
+    deltas, refused = [], 0
+    for p in pairs:
+        a, b = _try(judge, answers[p.source].text, p.question), _try(judge, p.text, p.question)
+        if a is None or b is None:
+            refused += 1
+            continue
+        deltas.append(abs(a.overall - b.overall))
+    return _deltas(deltas, refused)
+
+
+def round_trip_stability(answers: dict[str, Answer], judge: Judge) -> dict[str, Any]:
+    speak_judge, why = audio_judge()
+    if speak_judge is None:
+        return {"skipped": why}
+    deltas, refused = [], 0
+    with tempfile.TemporaryDirectory(prefix="mockmic-roundtrip-") as tmp:
+        for answer_id in ROUND_TRIP_IDS:
+            a = answers[answer_id]
+            wav = Path(tmp) / f"{answer_id}.wav"
+            speak(a.text, wav)
+            typed, spoken = _try(judge, a.text, a.question), _try(speak_judge, str(wav), a.question)
+            if typed is None or spoken is None:
+                refused += 1
+                continue
+            deltas.append(abs(spoken.overall - typed.overall))
+    return _deltas(deltas, refused)
+
+
+def _try(judge: Judge, text_or_path: str, question: str) -> Judged | None:
+    from mockmic.errors import MockmicError
+
+    try:
+        return judge(text_or_path, question)
+    except MockmicError:
+        return None
+
+
+def _deltas(deltas: list[int], refused: int) -> dict[str, Any]:
+    if not deltas:
+        return {"skipped": f"none of the pairs could be scored ({refused} refused)"}
+    return {
+        "pairs": len(deltas),
+        "refused": refused,
+        "median": statistics.median(deltas),
+        "worst": max(deltas),
+    }
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def _fmt(x: float | None, digits: int = 2) -> str:
+    return "  -  " if x is None else f"{x:.{digits}f}"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else "PASS" if ok else "FAIL"
+
+
+def render(result: dict[str, Any]) -> str:
+    lines = []
+    for half, m in result["halves"].items():
+        lines.append(
+            f"== {half} half: {m['answers']} answers scored "
+            f"({m['strong']} strong, {m['mixed']} mixed, {m['weak']} weak)"
+        )
+        auc, rho = m["auc"], m["spearman"]
+        lines.append(
+            f"  ROC AUC strong>weak {_fmt(auc, 3)}   target >= {TARGETS['auc']}  "
+            f"{_verdict(None if auc is None else auc >= TARGETS['auc'])}"
+        )
+        lines.append(
+            f"  Spearman score~grade {_fmt(rho, 3)}  target >= {TARGETS['spearman']}   "
+            f"{_verdict(None if rho is None else rho >= TARGETS['spearman'])}"
+        )
+        means = "  ".join(f"{g}:{v}" for g, v in m["mean_score"].items())
+        lines.append(f"  mean overall by grade  {means}")
+        lines.append(
+            f"  {'trap':<13} {'support':>7} {'flagged':>7} {'prec':>6} {'recall':>6} "
+            f"{'F1':>6}  target >= {TARGETS['trap_f1']}"
+        )
+        for t in m["traps"]:
+            ok = None if t["support"] == 0 else (t["f1"] or 0.0) >= TARGETS["trap_f1"]
+            lines.append(
+                f"  {t['trap']:<13} {t['support']:>7} {t['predicted']:>7} "
+                f"{_fmt(t['precision']):>6} {_fmt(t['recall']):>6} {_fmt(t['f1']):>6}  "
+                f"{_verdict(ok)}"
+            )
+    for name, key, label in (
+        ("paraphrase", "paraphrase", "paraphrase |Δ score|"),
+        ("round_trip", "round_trip", "speech round trip |Δ score|"),
+    ):
+        s = result[key]
+        if "skipped" in s:
+            lines.append(f"== {label}: skipped ({s['skipped']})")
+            continue
+        target = TARGETS[name]
+        lines.append(
+            f"== {label} over {s['pairs']} pairs: median {s['median']:g} "
+            f"({_verdict(s['median'] <= target)}), worst {s['worst']:g} "
+            f"({_verdict(s['worst'] <= target)})   target <= {target:g}"
+        )
+    if result["skipped"]:
+        by_question: dict[str, int] = defaultdict(int)
+        for answer_id in result["skipped"]:
+            by_question[answer_id.rsplit("-", 1)[0]] += 1
+        names = ", ".join(f"{q} ({n})" for q, n in sorted(by_question.items()))
+        lines.append(f"== not scored (the engine refused them): {names}")
+        lines.append(f"   first reason: {next(iter(result['skipped'].values()))}")
+    lines.append(f"== {result['seconds']:.1f} s")
+    return "\n".join(lines)
+
+
+def render_answers(answers: Sequence[Answer], judged: dict[str, Judged]) -> str:
+    lines = [f"{'id':<22} {'grade':>5} {'score':>5}  labelled traps -> flagged traps"]
+    for a in answers:
+        if a.id not in judged:
+            continue
+        j = judged[a.id]
+        lines.append(
+            f"{a.id:<22} {a.grade:>5} {j.overall:>5}  "
+            f"{','.join(a.traps) or '-'} -> {','.join(sorted(j.traps)) or '-'}"
+        )
+    return "\n".join(lines)
+
+
+def run(splits: Sequence[str], audio: bool, judge: Judge | None = None) -> dict[str, Any]:
+    started = time.perf_counter()
+    judge = judge or public_judge()
+    answers = load_answers()
+    by_id = {a.id: a for a in answers}
+    chosen = [a for a in answers if a.split in splits]
+    judged, skipped = judge_all(chosen, judge)
+    result: dict[str, Any] = {
+        "halves": {s: half_metrics([a for a in chosen if a.split == s], judged) for s in splits},
+        "skipped": skipped,
+        "targets": TARGETS,
+    }
+    result["paraphrase"] = paraphrase_stability(by_id, load_paraphrases(), judge)
+    result["round_trip"] = (
+        round_trip_stability(by_id, judge) if audio else {"skipped": "--no-audio"}
+    )
+    result["seconds"] = time.perf_counter() - started
+    result["_judged"] = judged
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--no-audio", action="store_true", help="skip the espeak-ng round trip")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--answers", action="store_true", help="also print per-answer rows (dev half only)"
+    )
+    args = parser.parse_args(argv)
+    splits = SPLITS if args.split == "both" else (args.split,)
+    if args.answers and "test" in splits:
+        parser.error("--answers shows per-answer results, allowed on --split dev only")
+    result = run(splits, audio=not args.no_audio)
+    judged = result.pop("_judged")
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(render(result))
+    if args.answers:
+        print(render_answers([a for a in load_answers() if a.split == "dev"], judged))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
