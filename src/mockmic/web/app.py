@@ -12,10 +12,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from mockmic import report
 from mockmic.errors import MockmicError
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None, scorer: Scorer | None = None) -
     for router in (*api.ROUTERS, *pages.ROUTERS):
         app.include_router(router)
     app.add_exception_handler(MockmicError, _mockmic_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     return app
 
 
@@ -88,9 +91,20 @@ def _templates() -> Jinja2Templates:
 async def _mockmic_error(request: Request, exc: MockmicError) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": str(exc)}, status_code=exc.http_status)
+    return _error_page(request, str(exc), exc.http_status)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    # The API answers JSON; a person following a stale link gets a page that says what happened.
+    if request.url.path.startswith("/api/") or not isinstance(exc.detail, str):
+        return await http_exception_handler(request, exc)
+    return _error_page(request, exc.detail, exc.status_code)
+
+
+def _error_page(request: Request, message: str, status: int) -> Response:
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
-        request, "error.html", {"message": str(exc)}, status_code=exc.http_status
+        request, "error.html", {"message": message}, status_code=status
     )
 
 
