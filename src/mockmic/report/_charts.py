@@ -128,15 +128,13 @@ def _pace(report: Report, x: Any) -> dict[str, Any] | None:
         return round(PACE_TOP + PACE_HEIGHT * (1 - min(wpm, top_wpm) / top_wpm), 1)
 
     points = [((x(w.start) + x(w.end)) / 2, y(w.words_per_minute), w) for w in windows]
+    # A step per window: the pace held over that stretch, not a line between guesses.
+    step = "M" + " L".join(
+        f"{x(w.start)},{y(w.words_per_minute)} L{x(w.end)},{y(w.words_per_minute)}" for w in windows
+    )
     return {
-        "path": " ".join(
-            f"{'M' if i == 0 else 'L'}{px:.1f},{py}" for i, (px, py, _) in enumerate(points)
-        ),
-        "area": (
-            f"M{points[0][0]:.1f},{y(0)} "
-            + " ".join(f"L{px:.1f},{py}" for px, py, _ in points)
-            + f" L{points[-1][0]:.1f},{y(0)} Z"
-        ),
+        "path": step,
+        "area": f"M{x(windows[0].start)},{y(0)} L{step[1:]} L{x(windows[-1].end)},{y(0)} Z",
         "dots": [
             {
                 "x": round(px, 1),
