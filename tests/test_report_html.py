@@ -217,3 +217,13 @@ def test_web_app_can_render_the_same_partial() -> None:
     page = render(report, "html")
     assert body.replace('id="q2-', 'id="mm-').replace("#q2-", "#mm-") in page
     assert (TEMPLATES_DIR / "report.css").is_file()
+
+
+def test_chart_titles_are_escaped_too() -> None:
+    base = timed_report()
+    fillers = tuple(replace(m, text="<b onclick=x>um</b>") for m in base.delivery.fillers)
+    report = replace(base, delivery=replace(base.delivery, fillers=fillers))
+    html = render(report, "html")
+    svg = html[html.index('<svg class="mm-timeline"') : html.index("</svg>")]
+    assert svg.count("&lt;b onclick=x&gt;um&lt;/b&gt;") == 4
+    assert "<b onclick" not in html
