@@ -1,0 +1,163 @@
+"""The labelled set behind bench/judgment.py is well-formed, and its dev/test split is fixed.
+
+The set was written before the rubric engine was tuned; these checks keep it honest: enough
+answers per stable question, grades and labels that agree, only contract trap ids, a split that
+follows the published rule and has not silently moved, and no near-duplicate answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import sys
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+ANSWERS = ROOT / "bench" / "data" / "answers"
+
+# sha256 of the sorted "id split" lines of the whole set. It changes only when answers are added,
+# removed, regraded or moved between halves: update it deliberately, in the same commit, and never
+# to move an answer out of the test half.
+SPLIT_FINGERPRINT = "86232270b6a6f8eed7e2c3901b1816aa2940bcb93dabac17c87164a31f761871"
+
+
+def _load_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("judgment", ROOT / "bench" / "judgment.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["judgment"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+
+@pytest.fixture(scope="module")
+def answers() -> list:  # type: ignore[type-arg]
+    return bench.load_answers()
+
+
+def test_enough_answers_per_question(answers: list) -> None:  # type: ignore[type-arg]
+    per_question = Counter(a.question for a in answers)
+    assert len(answers) >= 200
+    for q in bench.STABLE_QUESTIONS:
+        assert per_question[q] >= 20, f"{q}: only {per_question[q]} answers"
+    assert per_question["failure"] >= 40
+    others = set(per_question) - set(bench.STABLE_QUESTIONS)
+    assert len(others) >= 4, "a sample of the rest of the bank belongs in the set too"
+
+
+def test_ids_questions_and_files_agree(answers: list) -> None:  # type: ignore[type-arg]
+    ids = [a.id for a in answers]
+    assert len(ids) == len(set(ids)), "answer ids must be unique"
+    for path in ANSWERS.glob("*.yaml"):
+        if path.name == "paraphrases.yaml":
+            continue
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+            assert set(raw) == {"id", "question", "label", "split", "grade", "traps", "text"}
+            assert raw["question"] == path.stem, f"{raw['id']} sits in {path.name}"
+            assert re.fullmatch(rf"{path.stem}-\d{{3}}", raw["id"]), raw["id"]
+            assert re.fullmatch(r"[a-z][a-z_]*", raw["question"])
+
+
+def test_grades_labels_and_traps_are_consistent(answers: list) -> None:  # type: ignore[type-arg]
+    for a in answers:
+        assert isinstance(a.grade, int) and 1 <= a.grade <= 5, a.id
+        assert a.label == bench.label_of(a.grade), f"{a.id}: grade {a.grade} but {a.label}"
+        assert len(set(a.traps)) == len(a.traps), f"{a.id}: repeated trap"
+        unknown = set(a.traps) - set(bench.allowed_traps(a.question))
+        assert not unknown, f"{a.id}: {unknown} are not trap ids for {a.question}"
+        # a strong answer falls into no trap; a weak one falls into at least one, which says why
+        if a.label == "strong":
+            assert not a.traps, f"{a.id} is strong but labelled {a.traps}"
+        if a.label == "weak":
+            assert a.traps, f"{a.id} is weak without a trap saying why"
+        if "off_topic" in a.traps:
+            assert a.grade <= 2, f"{a.id} answers another question yet is graded {a.grade}"
+
+
+def test_every_label_and_trap_is_represented(answers: list) -> None:  # type: ignore[type-arg]
+    for q in bench.STABLE_QUESTIONS:
+        labels = Counter(a.label for a in answers if a.question == q)
+        assert labels["strong"] >= 5 and labels["weak"] >= 5 and labels["mixed"] >= 2, (q, labels)
+    for trap in bench.ALL_TRAPS:
+        for half in bench.SPLITS:
+            support = sum(1 for a in answers if a.split == half and trap in a.traps)
+            assert support >= 2, f"trap {trap} has {support} answers in the {half} half"
+
+
+def test_lengths_are_realistic(answers: list) -> None:  # type: ignore[type-arg]
+    for a in answers:
+        assert 40 <= len(a.text.split()) <= 400, f"{a.id}: {len(a.text.split())} words"
+    spoken = [a for a in answers if re.search(r"\b(um|uh)\b", a.text) and a.text == a.text.lower()]
+    assert len(spoken) >= 20, "keep plenty of transcript-like answers (lower case, fillers)"
+
+
+def test_split_follows_the_rule_and_is_balanced(answers: list) -> None:  # type: ignore[type-arg]
+    assert {a.split for a in answers} == set(bench.SPLITS)
+    assert {a.id: a.split for a in answers} == bench.split_rule(answers)
+    groups: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for a in answers:
+        groups[(a.question, a.label)][a.split] += 1
+    for group, counts in groups.items():
+        assert abs(counts["dev"] - counts["test"]) <= 1, (group, counts)
+
+
+def test_split_has_not_moved(answers: list) -> None:  # type: ignore[type-arg]
+    lines = "\n".join(sorted(f"{a.id} {a.split}" for a in answers))
+    assert hashlib.sha256(lines.encode()).hexdigest() == SPLIT_FINGERPRINT
+
+
+def test_split_rule_is_append_stable(answers: list) -> None:  # type: ignore[type-arg]
+    """Dropping the last answers of each file (as if they had been added later) moves nobody."""
+    full = bench.split_rule(answers)
+    newest = {}
+    for a in answers:
+        newest[a.question] = max(newest.get(a.question, 0), int(a.id.rsplit("-", 1)[1]))
+    older = [a for a in answers if int(a.id.rsplit("-", 1)[1]) <= newest[a.question] - 3]
+    assert older and all(full[i] == s for i, s in bench.split_rule(older).items())
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", text.lower()))
+
+
+def test_no_near_duplicate_answers(answers: list) -> None:  # type: ignore[type-arg]
+    """Templates with swapped nouns would make the set easy; every answer is its own."""
+    bags = [(a.id, _words(a.text)) for a in answers]
+    for (i, x), (j, y) in combinations(bags, 2):
+        assert len(x & y) / len(x | y) < 0.5, f"{i} and {j} are near-duplicates"
+
+
+def test_paraphrases_pair_dev_answers_only(answers: list) -> None:  # type: ignore[type-arg]
+    by_id = {a.id: a for a in answers}
+    pairs = bench.load_paraphrases()
+    assert len(pairs) >= 20
+    assert len({p.id for p in pairs}) == len(pairs)
+    for p in pairs:
+        source = by_id[p.source]
+        assert source.split == "dev", f"{p.id} rewords {p.source}, a test-half answer"
+        assert p.question == source.question
+        assert p.text != source.text
+        assert len(_words(p.text) & _words(source.text)) / len(_words(source.text)) > 0.4, p.id
+    assert all(a in by_id and by_id[a].split == "dev" for a in bench.ROUND_TRIP_IDS)
+
+
+def test_statistics_match_hand_computed_values() -> None:
+    assert bench.roc_auc([3, 4, 5], [1, 2]) == 1.0
+    assert bench.roc_auc([1, 2], [3, 4, 5]) == 0.0
+    assert bench.roc_auc([2, 2], [2, 2]) == 0.5
+    assert bench.roc_auc([3, 1], [2]) == 0.5
+    assert bench.spearman([1, 2, 3, 4], [10, 20, 30, 40]) == pytest.approx(1.0)
+    assert bench.spearman([1, 2, 3, 4], [4, 3, 2, 1]) == pytest.approx(-1.0)
+    # ties take their average rank: ranks (1, 2.5, 2.5, 4) against (1, 2, 3, 4)
+    assert bench.spearman([1, 2, 2, 3], [1, 2, 3, 4]) == pytest.approx(0.9486832980505138)
+    assert list(bench.ranks([5, 1, 5, 3])) == [3.5, 1.0, 3.5, 2.0]
