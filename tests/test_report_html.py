@@ -126,6 +126,8 @@ def test_scores_and_rubric(timed_html: str) -> None:
     assert _classes(timed_html, "mm-criterion") == 7
     assert "<li>That was on me.</li>" in timed_html
     assert "Replace the “um”s with a short silent pause." in timed_html
+    # The most weighted points lost: lesson (20% weight, 75) beats composure (10%, 60).
+    assert "<strong>Practise next: A concrete lesson.</strong> Name the habit" in timed_html
 
 
 def test_transcript_marks_fillers_pauses_and_trap_evidence(timed_html: str) -> None:
@@ -173,6 +175,8 @@ def test_delivery_figures_with_their_spans(timed_html: str) -> None:
     assert "<li>2.7 s <time>0:13</time></li>" in timed_html
     assert "<li>um <time>0:01</time></li>" in timed_html
     assert "over by" not in timed_html
+    # 1:18 of 2:00 used, drawn as a bar.
+    assert '<span class="mm-bar mm-bar-thin band-good"><span style="width: 65%">' in timed_html
 
 
 def test_over_time_is_flagged_on_the_chart_and_figure() -> None:

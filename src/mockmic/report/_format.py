@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mockmic.types import Marker, Word
+from mockmic.types import CriterionResult, Marker, Word
 
 # Names a person reads instead of the stable trap ids (DESIGN.md); unknown ids are humanised.
 TRAP_NAMES: dict[str, str] = {
@@ -58,6 +58,12 @@ def band(score: int | None) -> str:
 
 def verdict(score: int) -> str:
     return next(text for low, _, text in BANDS if score >= low)
+
+
+def focus(criteria: tuple[CriterionResult, ...]) -> CriterionResult | None:
+    """The criterion worth practising next: the most weighted points lost (None if none lost)."""
+    lost = [(c.weight * (100 - c.score), -i, c) for i, c in enumerate(criteria) if c.score < 100]
+    return max(lost, key=lambda item: item[:2])[2] if lost else None
 
 
 def clock(seconds: float | None) -> str:

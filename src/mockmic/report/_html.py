@@ -20,6 +20,7 @@ from mockmic.report._format import (
     as_said,
     band,
     clock,
+    focus,
     humanise,
     prompt_pieces,
     span,
@@ -53,13 +54,14 @@ def _figure(
     label: str, value: str, unit: str = "", detail: str = "", **more: Any
 ) -> dict[str, Any]:
     base = {"label": label, "value": value, "unit": unit, "detail": detail, "chips": []}
-    return base | {"flag": "", "note": "", "spans": ""} | more
+    return base | {"flag": "", "note": "", "spans": "", "bar": None, "bar_band": ""} | more
 
 
 def _timed_figures(d: Delivery, words: tuple[Word, ...]) -> list[dict[str, Any]]:
     whole = span(0, d.duration_s)
     over = d.over_time_s or 0
     limit = "" if d.time_limit_s is None else f"of a {clock(d.time_limit_s)} limit"
+    used = min((d.duration_s or 0) / d.time_limit_s, 1.0) if d.time_limit_s else None
     length = _figure(
         "Length",
         clock(d.duration_s),
@@ -67,6 +69,8 @@ def _timed_figures(d: Delivery, words: tuple[Word, ...]) -> list[dict[str, Any]]
         limit,
         spans=whole,
         flag=f"over by {clock(over)}" if over > 0 else "",
+        bar=None if used is None else round(used * 100),
+        bar_band="poor" if over > 0 else "good",
     )
     pace_detail = (
         "" if d.articulation_wpm is None else f"{d.articulation_wpm:.0f} wpm while speaking"
@@ -139,6 +143,11 @@ def _scores(report: Report) -> list[dict[str, Any]]:
     ]
 
 
+def _focus(report: Report) -> dict[str, str] | None:
+    c = focus(report.assessment.criteria)
+    return None if c is None else {"label": c.label or humanise(c.id), "tip": c.tip}
+
+
 def _paragraphs(report: Report, tokens: list[Token]) -> list[dict[str, Any]]:
     """The transcript split where each part begins, so each part reads as its own paragraph."""
     colours = part_colours([p.part for p in report.assessment.parts])
@@ -178,6 +187,7 @@ def html_context(report: Report, *, anchor: str = "mm") -> dict[str, Any]:
             **ring(overall),
         },
         "scores": _scores(report),
+        "focus": _focus(report),
         "criteria": [
             {
                 "id": c.id,

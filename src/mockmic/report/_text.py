@@ -21,6 +21,7 @@ from mockmic.report._format import (
     as_said,
     band,
     clock,
+    focus,
     humanise,
     pct,
     prompt_pieces,
@@ -77,12 +78,19 @@ def _score_rows(report: Report) -> Table:
 
 def _header(report: Report) -> Panel:
     overall = report.score.overall
-    body = Group(
+    lines: list[RenderableType] = [
         Text(report.question.prompt, style="bold"),
         Text(verdict(overall), style=BAND_STYLE[band(overall)]),
         Text(),
         _score_rows(report),
-    )
+    ]
+    next_up = focus(report.assessment.criteria)
+    if next_up is not None:
+        lines += [
+            Text(),
+            Text("Practise next: ", style="bold") + Text(f"{next_up.label}. {next_up.tip}"),
+        ]
+    body = Group(*lines)
     title = Text(f"mockmic · {report.question.id}", style="bold")
     return Panel(body, title=title, title_align="left", box=box.ROUNDED, padding=(1, 2))
 
