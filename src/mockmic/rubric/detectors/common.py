@@ -1,0 +1,152 @@
+"""Helpers the detectors share: weighted phrase search, negation, numbers, parameters."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mockmic.rubric import lexicon as lx
+from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors import Params
+from mockmic.rubric.schema import Question
+from mockmic.rubric.text import Span, normalise
+
+NEGATIONS = frozenset({"not", "never", "no", "without", "nobody", "nothing"})
+
+
+class ExtraOnlyParams(Params):
+    """`extra`: the question's own phrases, counted like the built-in list (weight 1 each)."""
+
+    extra: tuple[str, ...] = ()
+
+
+class ExtraParams(ExtraOnlyParams):
+    """`parts`: when given, only matches inside these parts of the answer count."""
+
+    parts: tuple[str, ...] = ()
+
+
+class PhraseParams(Params):
+    phrases: tuple[str, ...] = Field(min_length=1)
+    saturate: float = Field(default=2.0, gt=0)  # this many matches score 1.0
+    parts: tuple[str, ...] = ()
+
+
+def weighted(
+    answer: Answer,
+    lexicon: dict[str, float] | tuple[str, ...],
+    extra: tuple[str, ...] = (),
+    parts: tuple[str, ...] = (),
+    skip_negated: bool = False,
+) -> list[tuple[Span, float]]:
+    """Matches of a lexicon (plus extra phrases at weight 1), optionally within parts."""
+    table = dict(lexicon) if isinstance(lexicon, dict) else dict.fromkeys(lexicon, 1.0)
+    table.update(dict.fromkeys(extra, 1.0))
+    hits = answer.matcher.find_weighted(table)
+    if parts:
+        allowed = set(answer.in_parts([s for s, _ in hits], *parts))
+        hits = [h for h in hits if h[0] in allowed]
+    if skip_negated:
+        hits = [h for h in hits if not negated(answer, h[0])]
+    return hits
+
+
+def total(hits: list[tuple[Span, float]]) -> float:
+    return sum(w for _, w in hits)
+
+
+def spans(hits: list[tuple[Span, float]], limit: int = 3) -> tuple[Span, ...]:
+    """The strongest few spans, kept in answer order."""
+    best = sorted(hits, key=lambda h: -h[1])[:limit]
+    return tuple(sorted((s for s, _ in best), key=lambda s: s.start))
+
+
+def before(answer: Answer, span: Span, n: int = 3) -> list[str]:
+    """The n content words just before a span."""
+    idx = [i for i in answer.matcher.content if i < span.start][-n:]
+    return [answer.tokens[i].text for i in idx]
+
+
+def negated(answer: Answer, span: Span) -> bool:
+    """ "I did not want to blame", "instead of blaming": the phrase is denied, not said."""
+    prev = before(answer, span, 3)
+    joined = " ".join(prev)
+    return bool(NEGATIONS.intersection(prev)) or "instead of" in joined or "rather than" in joined
+
+
+def numbers(answer: Answer, within: list[Span] | None = None) -> list[Span]:
+    """Numerals, number words and percentages: the cheapest sign of a specific claim."""
+    out = []
+    for i in answer.matcher.content:
+        t = answer.tokens[i].text
+        if (t.isdigit() or t in lx.NUMBER_WORDS) and t not in ("one", "first", "second"):
+            out.append(Span(i, i + 1))
+    if within is not None:
+        out = [s for s in out if any(c.start <= s.start < c.end for c in within)]
+    return out
+
+
+def past_events(answer: Answer) -> list[Span]:
+    """ "I <past-tense verb>": a narrated event, the backbone of a specific example."""
+    words, content = answer.matcher.words, answer.matcher.content
+    out = []
+    for k in range(len(words) - 1):
+        nxt = words[k + 1]
+        if words[k] == "i" and (nxt in lx.PAST_IRREGULAR or (nxt.endswith("ed") and len(nxt) > 4)):
+            out.append(Span(content[k], content[k + 1] + 1))
+    return out
+
+
+def clause_span(answer: Answer, span: Span, limit: int = 16) -> Span:
+    """The clause around a match, cut to `limit` tokens from the match: quotable evidence."""
+    k = answer.clause_of(span.start)
+    if k < 0:
+        return span
+    c = answer.clauses[k]
+    return Span(max(c.start, span.start - 3), min(c.end, max(span.end, span.start + limit)))
+
+
+def ramp(value: float, zero: float, one: float) -> float:
+    """0 at `zero`, 1 at `one`, linear between (works in either direction)."""
+    if one == zero:
+        return 1.0 if value >= one else 0.0
+    return min(max((value - zero) / (one - zero), 0.0), 1.0)
+
+
+_STOP = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "being",
+        "could",
+        "would",
+        "should",
+        "their",
+        "there",
+        "these",
+        "those",
+        "which",
+        "while",
+        "where",
+        "other",
+        "tell",
+        "describe",
+        "give",
+        "example",
+        "time",
+        "something",
+        "someone",
+        "yourself",
+        "your",
+        "what",
+        "when",
+    ]
+)
+
+
+def normalised_topic(question: Question) -> tuple[str, ...]:
+    """The question's topic phrases; without any, the longer words of its prompt."""
+    if question.topic:
+        return question.topic
+    words = normalise(question.prompt + " " + " ".join(question.variants))
+    return tuple(sorted({w for w in words if len(w) >= 5 and w not in _STOP}))

@@ -1,0 +1,265 @@
+"""Detectors that measure what a good answer contains; criteria use them, absent-traps too."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mockmic.rubric import lexicon as lx
+from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors import Finding, Params, detector
+from mockmic.rubric.detectors.common import (
+    ExtraOnlyParams,
+    ExtraParams,
+    PhraseParams,
+    clause_span,
+    negated,
+    numbers,
+    past_events,
+    ramp,
+    spans,
+    total,
+    weighted,
+)
+from mockmic.rubric.detectors.traps import (
+    apology_strength,
+    blame_strength,
+    brag_strength,
+    catastrophe_strength,
+)
+from mockmic.rubric.text import Span
+
+CONTAINED = (
+    "caught it",
+    "we caught",
+    "i caught",
+    "within an hour",
+    "within a day",
+    "within the hour",
+    "the same day",
+    "same afternoon",
+    "rolled back",
+    "rolled it back",
+    "only affected",
+    "limited to",
+    "contained",
+    "before it reached",
+    "before customers",
+    "before it spread",
+    "fixed it",
+    "we recovered",
+    "recovered",
+    "patched",
+    "hotfix",
+    "a few customers",
+    "a handful",
+    "one client",
+    "one customer",
+    "a small",
+    "minor",
+    "two days late",
+    "a week late",
+    "a few days",
+)
+
+
+@detector("phrases", PhraseParams)
+def phrases(answer: Answer, p: PhraseParams) -> Finding:
+    """Any of the given phrases; `saturate` matches score 1.0."""
+    hits = weighted(answer, p.phrases, parts=p.parts)
+    return Finding(total(hits) / p.saturate, spans(hits))
+
+
+@detector("real_failure", ExtraParams)
+def real_failure(answer: Answer, p: ExtraParams) -> Finding:
+    """A real setback said plainly, with stakes, and contained (not a humble-brag or a disaster)."""
+    hits = weighted(answer, lx.FAILURE, p.extra, p.parts)
+    n = len(hits)
+    score = 0.55 * ramp(n, 0, 2)
+    specific = numbers(answer) + weighted_spans(answer, lx.SPECIFIC_ANCHORS)
+    score += 0.2 * ramp(len(specific), 0, 3)
+    contained = weighted(answer, CONTAINED)
+    score += 0.25 * ramp(len(contained), 0, 1) if n else 0.0
+    score -= 0.8 * brag_strength(answer)[0] + 0.6 * catastrophe_strength(answer, ())[0]
+    return Finding(score, spans(hits, 2) + spans(contained, 1))
+
+
+def _part_cues(answer: Answer, part_id: str) -> tuple[str, ...]:
+    """The question's own cues for a part count as evidence for the matching detector."""
+    part = answer.question.part(part_id)
+    return part.cues if part else ()
+
+
+def weighted_spans(answer: Answer, phrases: tuple[str, ...]) -> list[Span]:
+    return [s for s, _ in weighted(answer, phrases)]
+
+
+class OwnershipParams(ExtraParams):
+    early: float = Field(default=0.45, gt=0, le=1)  # ownership said before this share of the answer
+
+
+@detector("ownership", OwnershipParams)
+def ownership(answer: Answer, p: OwnershipParams) -> Finding:
+    """Ownership said plainly ("that was on me") and early; hedging and blame take it back."""
+    own_cues = _part_cues(answer, "ownership")
+    table = dict(lx.OWNERSHIP_STRONG) | dict.fromkeys(p.extra + own_cues, 1.0)
+    strong = [h for h in weighted(answer, table, parts=p.parts) if not negated(answer, h[0])]
+    weak = [h for h in weighted(answer, lx.OWNERSHIP_WEAK, parts=p.parts)]
+    score = min(total(strong), 1.0)
+    score = max(score, {0: 0.0, 1: 0.4}.get(len(weak), 0.55))
+    first = min((s.start for s, _ in strong + weak), default=None)
+    if first is not None:
+        late = ramp(answer.position(Span(first, first + 1)), p.early, 1.0)
+        score *= 1.0 - 0.45 * late
+    hedged = weighted(answer, lx.OWNERSHIP_HEDGED)
+    if hedged:
+        score *= 0.6
+    score *= 1.0 - 0.5 * blame_strength(answer, ())[0]
+    return Finding(score, spans(strong, 2) + spans(weak, 1) + spans(hedged, 1))
+
+
+class LessonParams(ExtraParams):
+    pass
+
+
+@detector("lesson", LessonParams)
+def lesson(answer: Answer, p: LessonParams) -> Finding:
+    """A lesson put as a concrete rule of behaviour, not a platitude."""
+    extra = p.extra + _part_cues(answer, "lesson")
+    cues = [
+        h for h in weighted(answer, lx.LESSON_CUES, extra, p.parts) if not negated(answer, h[0])
+    ]
+    platitudes = weighted(answer, lx.PLATITUDES)
+    if not cues:
+        return Finding(0.1 if platitudes else 0.0, spans(platitudes, 1))
+    region = [clause_span(answer, s, 28) for s, _ in cues]
+    shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
+    words = sum(r.end - r.start for r in region)
+    score = 0.4 + 0.35 * ramp(len(shape), 0, 2) + 0.15 * ramp(words, 6, 16)
+    score += 0.1 if weighted(answer, lx.CHANGE_CUES) else 0.0
+    if platitudes and len(shape) < 2:
+        score = min(score - 0.2 * len(platitudes), 0.4)
+    return Finding(score, tuple(region[:2]))
+
+
+def _inside(span: Span, region: list[Span]) -> bool:
+    return any(r.start <= span.start < r.end for r in region)
+
+
+def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, list[Span]]:
+    extra = extra + _part_cues(answer, "change")
+    hits = [h for h in weighted(answer, lx.CHANGE_CUES, extra) if not negated(answer, h[0])]
+    lesson_at = min((s.start for s, _ in weighted(answer, lx.LESSON_CUES)), default=None)
+    hits += [
+        h
+        for h in weighted(answer, lx.CHANGE_ACTIONS)
+        if answer.position(h[0]) >= 0.5 or (lesson_at is not None and h[0].start > lesson_at)
+    ]
+    hypo = [s for s, _ in weighted(answer, lx.HYPOTHETICAL)]
+    real = [s for s, _ in hits if not any(abs(h.start - s.start) <= 3 for h in hypo)]
+    if not real:
+        return (0.3 if hits else 0.0), [s for s, _ in hits[:1]]
+    region = [clause_span(answer, s, 20) for s in real]
+    shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
+    score = 0.6 + 0.2 * ramp(len(real), 1, 2) + 0.2 * ramp(len(shape), 0, 2)
+    return score, region[:2]
+
+
+def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, list[Span]]:
+    """Proof counts only after the failure is told: in the last 60% or the change/proof parts."""
+    extra = extra + _part_cues(answer, "proof")
+    hits = weighted(answer, lx.PROOF, extra, skip_negated=False)
+    late = [
+        h
+        for h in hits
+        if answer.position(h[0]) >= 0.4
+        or h[0] in set(answer.in_parts([s for s, _ in hits], "change", "proof", "result"))
+    ]
+    late_clauses = [clause_span(answer, s, 20) for s, _ in late]
+    nums = [n for n in numbers(answer) if answer.position(n) >= 0.5]
+    score = total(late) / 1.6 + 0.15 * min(len(nums), 2)
+    return score, [s for s in late_clauses[:2]] + nums[:1]
+
+
+@detector("change", ExtraOnlyParams)
+def change(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """A change in how the candidate works, said as done ("since then I ..."), not as a plan."""
+    score, ev = change_strength(answer, p.extra)
+    return Finding(score, tuple(ev))
+
+
+@detector("proof", ExtraOnlyParams)
+def proof(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """Evidence the change stuck: no repeat since, numbers, time, others adopting it."""
+    score, ev = proof_strength(answer, p.extra)
+    return Finding(score, tuple(ev))
+
+
+@detector("change_proof", ExtraOnlyParams)
+def change_proof(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """Half for a change actually made, half for proof that it held."""
+    c, cev = change_strength(answer, p.extra)
+    pr, pev = proof_strength(answer)
+    return Finding(0.5 * c + 0.5 * min(pr, 1.0), tuple(cev[:1] + pev[:2]))
+
+
+class ShareParams(Params):
+    parts: tuple[str, ...] = Field(min_length=1)
+    share: float = Field(gt=0, le=1)
+
+
+@detector("part_share_max", ShareParams)
+def part_share_max(answer: Answer, p: ShareParams) -> Finding:
+    """These parts take at most `share` of the answer (1.0), none at 2.5x that (0.0)."""
+    got = answer.share(*p.parts)
+    clauses = answer.part_clauses(*p.parts)
+    return Finding(1.0 - ramp(got, p.share, 2.5 * p.share), tuple(clauses[:1]))
+
+
+@detector("part_share_min", ShareParams)
+def part_share_min(answer: Answer, p: ShareParams) -> Finding:
+    """These parts take at least `share` of the answer (1.0), scaling down to none (0.0)."""
+    got = answer.share(*p.parts)
+    clauses = answer.part_clauses(*p.parts)
+    return Finding(ramp(got, 0.0, p.share), tuple(clauses[:1]))
+
+
+@detector("composure", ExtraOnlyParams)
+def composure(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """Told calmly: little self-reproach, no panic words, fillers under control."""
+    apology, ev = apology_strength(answer, p.extra)
+    spiral = weighted(answer, lx.SPIRAL)
+    fillers = sum(1 for t in answer.tokens if t.filler)
+    density = fillers / max(answer.n_words + fillers, 1)
+    score = 1.0 - 0.6 * apology - 0.15 * len(spiral) - 0.3 * ramp(density, 0.06, 0.16)
+    return Finding(score, tuple(ev[:2]) + spans(spiral, 1))
+
+
+@detector("specificity", ExtraParams)
+def specificity(answer: Answer, p: ExtraParams) -> Finding:
+    """One specific occasion: when and where, numbers, events narrated as "I did"."""
+    anchors = weighted(answer, lx.SPECIFIC_ANCHORS, p.extra, p.parts)
+    generic = weighted(answer, lx.GENERIC_HABITS)
+    nums, events = numbers(answer), past_events(answer)
+    score = 0.12 * len(anchors) + 0.1 * len(nums) + 0.1 * len(events) - 0.12 * len(generic)
+    return Finding(score, spans(anchors, 2) + tuple(events[:1]))
+
+
+@detector("result", ExtraParams)
+def result(answer: Answer, p: ExtraParams) -> Finding:
+    """An outcome said out loud, ideally with a number."""
+    hits = weighted(answer, lx.RESULT, p.extra, p.parts)
+    nums = numbers(answer, answer.part_clauses("result", "change", "proof"))
+    return Finding(total(hits) / 1.5 + 0.15 * len(nums), spans(hits, 2))
+
+
+class CoverageParams(Params):
+    parts: tuple[str, ...] = ()  # default: every required part of the structure
+
+
+@detector("coverage", CoverageParams)
+def coverage(answer: Answer, p: CoverageParams) -> Finding:
+    """The share of the recommended parts the answer actually has."""
+    wanted = p.parts or tuple(x.id for x in answer.question.structure if x.required)
+    present = [pid for pid in wanted if answer.part_clauses(pid)]
+    firsts = tuple(answer.part_clauses(pid)[0] for pid in present[:3])
+    return Finding(len(present) / max(len(wanted), 1), firsts)

@@ -1,0 +1,159 @@
+"""Detectors that find what goes wrong in an answer; traps use them (criteria may, inverted)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mockmic.rubric import lexicon as lx
+from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors import Finding, Params, detector
+from mockmic.rubric.detectors.common import (
+    ExtraOnlyParams,
+    before,
+    negated,
+    normalised_topic,
+    ramp,
+    spans,
+    total,
+    weighted,
+)
+from mockmic.rubric.text import Span
+
+Strength = tuple[float, tuple[Span, ...]]
+
+
+def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
+    hits = weighted(answer, lx.BLAME, extra, skip_negated=True)
+    return total(hits) / 1.4, spans(hits)
+
+
+def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
+    # one "I felt terrible" is honest; a second and a third is asking for absolution
+    hits = weighted(answer, lx.APOLOGY, extra)
+    return max(total(hits) - 0.5, 0.0) / 1.5, spans(hits)
+
+
+def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
+    hits = weighted(answer, lx.HUMBLE_BRAG, extra, skip_negated=True)
+    brag = {s for s, _ in hits}
+    real = [s for s, _ in weighted(answer, lx.FAILURE) if not any(_overlap(s, b) for b in brag)]
+    return total(hits) / 1.5 - 0.15 * min(len(real), 3), spans(hits)
+
+
+def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
+    hits = weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
+    return total(hits) / 1.2, spans(hits)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@detector("blame", ExtraOnlyParams)
+def blame(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """The failure pinned on others or on circumstances, including the polite forms."""
+    return Finding(*blame_strength(answer, p.extra))
+
+
+@detector("over_apology", ExtraOnlyParams)
+def over_apology(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """Repeated apology and self-reproach: seeking absolution instead of showing growth."""
+    return Finding(*apology_strength(answer, p.extra))
+
+
+@detector("humble_brag", ExtraOnlyParams)
+def humble_brag(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """A virtue in disguise ("I cared too much") or a setback that was really a win."""
+    return Finding(*brag_strength(answer, p.extra))
+
+
+@detector("catastrophic", ExtraOnlyParams)
+def catastrophic(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """A failure grave enough to question fitness for the job: fired, breach, cover-up."""
+    return Finding(*catastrophe_strength(answer, p.extra))
+
+
+@detector("cliche", ExtraOnlyParams)
+def cliche(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """Stock phrases an interviewer has heard a thousand times ("I'm a perfectionist")."""
+    hits = weighted(answer, lx.CLICHE, p.extra, skip_negated=True)
+    return Finding(0.6 * len(hits), spans(hits))
+
+
+@detector("badmouthing", ExtraOnlyParams)
+def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
+    """Contempt for a past employer, manager or colleague (self-criticism is not counted)."""
+    hits = [
+        h
+        for h in weighted(answer, lx.BADMOUTHING, p.extra, skip_negated=True)
+        if not lx.SELF_WORDS.intersection(before(answer, h[0], 3))
+    ]
+    return Finding(0.6 * total(hits), spans(hits))
+
+
+class WeParams(Params):
+    min_we: int = Field(default=4, ge=1)  # fewer "we" than this never fires
+
+
+@detector("we_not_i", WeParams)
+def we_not_i(answer: Answer, p: WeParams) -> Finding:
+    """Only what "we" did: the candidate's own part cannot be told apart."""
+    words = answer.matcher.words
+    we = [answer.matcher.content[k] for k, w in enumerate(words) if w in ("we", "us", "our")]
+    i = sum(1 for w in words if w in ("i", "me", "my", "myself"))
+    if len(we) < p.min_we:
+        return Finding(0.0)
+    ratio = len(we) / (len(we) + i)
+    return Finding(ramp(ratio, 0.55, 0.85), tuple(Span(k, k + 1) for k in we[:3]))
+
+
+class TopicParams(ExtraOnlyParams):
+    min_words: int = Field(default=25, ge=1)  # shorter answers are judged by other traps
+
+
+@detector("off_topic", TopicParams)
+def off_topic(answer: Answer, p: TopicParams) -> Finding:
+    """None of the question's topic words: an answer to some other question."""
+    if answer.n_words < p.min_words:
+        return Finding(0.0)
+    topic = normalised_topic(answer.question) + p.extra
+    hits = weighted(answer, topic)
+    # a long answer should touch the topic more than once; two mentions settle a short one
+    needed = max(2.0, answer.n_words / 150)
+    return Finding(1.0 - len(hits) / needed, spans(hits))
+
+
+class RamblingParams(Params):
+    words_per_second: float = Field(default=2.4, gt=0)  # typed answers: ~145 wpm, a calm pace
+    parts: tuple[str, ...] = ("context",)  # backstory that ran long also counts as rambling
+    share: float = Field(default=0.4, gt=0, le=1)
+
+
+@detector("rambling", RamblingParams)
+def rambling(answer: Answer, p: RamblingParams) -> Finding:
+    """Past the time limit (or its word equivalent), or lost in backstory."""
+    limit = answer.question.time_limit_s
+    duration = answer.transcript.duration_s
+    spoken = duration if duration is not None else answer.n_words / p.words_per_second
+    over = ramp(spoken / limit, 1.1, 1.5)
+    backstory = answer.share(*p.parts) if answer.n_words >= 60 else 0.0
+    lost = ramp(backstory, p.share, p.share + 0.25)
+    evidence = tuple(answer.part_clauses(*p.parts)[:1]) if lost >= over else ()
+    if over > lost and answer.clauses:
+        evidence = (answer.clauses[-1],)
+    return Finding(max(over, lost), evidence)
+
+
+class BelowParams(Params):
+    criterion: str
+    below: int = Field(ge=0, le=100)
+
+
+@detector("criterion_below", BelowParams)
+def criterion_below(answer: Answer, p: BelowParams) -> Finding:
+    """Fires when an earlier criterion of the same question scored under `below`."""
+    got = answer.scores.get(p.criterion)
+    return Finding(1.0 if got is not None and got < p.below else 0.0)
+
+
+__all__ = ["negated"]

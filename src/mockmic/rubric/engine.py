@@ -1,0 +1,70 @@
+"""assess(): one engine for every question, driven by the question's data.
+
+    Transcript + Question
+      -> Answer      tokens, clauses, the part each clause belongs to   (rubric.answer)
+      -> criteria    each scored 0-100 by its named detector, with the words that earned it
+      -> traps       each detector checked against its threshold, with the words that fired it
+      => Assessment
+
+Nothing here knows a question by name: what to look for is in the YAML file, how to look for it
+is in the detector the file names.
+"""
+
+from __future__ import annotations
+
+from mockmic.rubric import detectors
+from mockmic.rubric.answer import Answer, build, part_spans
+from mockmic.rubric.schema import Criterion, Question, Trap
+from mockmic.rubric.text import Span
+from mockmic.types import Assessment, CriterionResult, Transcript, TrapHit
+
+MAX_EVIDENCE = 3
+
+
+def assess(transcript: Transcript, question: Question) -> Assessment:
+    answer = build(transcript, question)
+    criteria = tuple(_criterion(answer, c) for c in question.criteria)
+    traps = tuple(hit for t in question.traps if (hit := _trap(answer, t)) is not None)
+    return Assessment(parts=part_spans(answer), criteria=criteria, traps=traps)
+
+
+def _criterion(answer: Answer, c: Criterion) -> CriterionResult:
+    found = detectors.run(c.detector, answer, detectors.parse_params(c.detector, c.params))
+    score = round(100 * (1.0 - found.score if c.invert else found.score))
+    answer.scores[c.id] = score  # later traps may refer to it (criterion_below)
+    return CriterionResult(
+        id=c.id,
+        label=c.label,
+        weight=c.weight,
+        score=score,
+        evidence=_quotes(answer, found.evidence),
+        tip=c.tip,
+    )
+
+
+def _trap(answer: Answer, t: Trap) -> TrapHit | None:
+    found = detectors.run(t.detector, answer, detectors.parse_params(t.detector, t.params))
+    fired = found.score >= t.threshold if t.when == "present" else found.score < t.threshold
+    if not fired:
+        return None
+    return TrapHit(id=t.id, evidence=_quotes(answer, found.evidence), probe=t.probe)
+
+
+def _quotes(answer: Answer, spans: tuple[Span, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for s in spans:
+        q = answer.quote(_widen(answer, s), pad=0)
+        if q and q not in out:
+            out.append(q)
+    return tuple(out[:MAX_EVIDENCE])
+
+
+def _widen(answer: Answer, span: Span, want: int = 5) -> Span:
+    """A two-word match reads better with a few words around it, kept inside its clause."""
+    if span.end - span.start >= want:
+        return span
+    k = answer.clause_of(span.start)
+    lo, hi = (answer.clauses[k].start, answer.clauses[k].end) if k >= 0 else (0, len(answer.tokens))
+    extra = want - (span.end - span.start)
+    start = max(lo, span.start - extra // 2)
+    return Span(start, min(hi, max(span.end, start + want)))

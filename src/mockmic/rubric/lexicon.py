@@ -1,0 +1,300 @@
+"""Shared phrase lists the named detectors look for, written from how candidates actually talk.
+
+Patterns are matched on normalised tokens (see mockmic.rubric.text): lower case, no punctuation,
+contractions spelled out ("didn't" -> "did not"), fillers skipped. `*` is any one word, `...` up
+to four words, a trailing `~` any ending ("apolog~"). A question can add its own phrases to most
+detectors through the detector's `extra` parameter; these lists hold what is true of every answer.
+
+Weighted lists map a phrase to how strongly it counts (1.0 = one clear instance).
+"""
+
+from __future__ import annotations
+
+# Phrase lists are kept packed, several to a line.
+# fmt: off
+
+# The setback itself, said in plain words.
+FAILURE = (
+    "i failed", "failed to", "failure", "we failed", "i missed", "we missed", "missed the",
+    "missed a", "missed our", "missed my", "i broke", "broke the", "broke production", "went down",
+    "outage", "incident", "bug", "did not work", "went wrong", "mistake", "messed up",
+    "dropped the ball", "fell through", "slipped", "was late", "were late", "delayed", "delay",
+    "over budget", "lost the", "lost a", "lost two", "lost three", "lost our", "churn~",
+    "complain~", "rolled back", "roll back", "rollback", "pulled the", "did not land",
+    "underestimat~", "overcommit~", "overpromis~", "misjudg~", "misread", "got it wrong",
+    "was wrong", "error", "crash~", "escalat~", "refund~", "cost us", "cost the", "wasted",
+    "scrapped", "cancel~", "behind schedule", "blew up", "fell apart", "never shipped",
+    "did not ship", "did not deliver", "did not hit", "did not meet", "fell short", "short of",
+    "flop~", "backfired", "broken", "down for", "angry", "frustrated customer~", "lost trust",
+    "did not get the", "turned down", "rejected", "i forgot", "forgot to", "skipped",
+    "did not test", "did not check", "did not ask", "did not tell", "did not flag", "went over",
+    "could not", "unable to", "late", "fell behind", "miss", "slip", "slipped", "overdue",
+    "without", "locked", "the wrong", "wrong",
+)
+
+# Plain accountability: the candidate names their own part. Strong = explicit ownership words.
+OWNERSHIP_STRONG = {
+    "that was on me": 1.0, "it was on me": 1.0, "that one is on me": 1.0, "on me": 0.8,
+    "my fault": 1.0, "my mistake": 1.0, "my responsibility": 0.9, "i was responsible": 0.9,
+    "i am responsible": 0.9, "i take responsibility": 1.0, "i took responsibility": 1.0,
+    "i take full": 1.0, "i took full": 1.0, "i own": 0.9, "i owned": 0.8, "my call": 0.9,
+    "i made the call": 1.0, "i made the decision": 0.8, "i was wrong": 1.0,
+    "i made a mistake": 1.0, "i made an error": 1.0, "i got it wrong": 1.0, "i messed up": 1.0,
+    "i dropped the ball": 1.0, "i screwed up": 1.0, "i should have": 0.8, "i was the one who": 0.9,
+    "the failure was mine": 1.0, "it was mine": 0.8, "was mine": 0.9, "that one was my": 1.0,
+    "that was my": 1.0, "it was my": 0.9, "this was my": 1.0, "that one was on me": 1.0,
+    "that one is mine": 1.0, "my slip": 0.9, "i am accountable": 1.0, "i was accountable": 1.0,
+    "i let the": 0.7, "i let my": 0.7, "my part": 0.6, "the root cause was me": 1.0,
+    "the cause was me": 1.0, "because of me": 1.0, "because i": 0.7, "i caused": 1.0,
+    "i broke": 0.9, "i failed": 0.9, "i missed": 0.8,
+}
+# First-person failure verbs: ownership implied rather than stated.
+OWNERSHIP_WEAK = (
+    "i did not", "i had not", "i never", "i forgot", "i skipped", "i ignored", "i underestimated",
+    "i overcommitted", "i assumed", "i rushed", "i promised", "i misjudged", "i misread",
+    "i chose", "i decided", "i pushed", "i overlooked", "i waited", "i avoided", "i agreed to",
+    "i took on", "i said yes", "i did not ask", "i did not check",
+)
+# Ownership hedged down to a share, which interviewers hear as half-blame.
+OWNERSHIP_HEDGED = (
+    "partly my", "partly on me", "partially my", "partially on me", "a bit on me",
+    "some of it was on me", "some of the blame", "a little bit my", "i guess it was my",
+    "maybe it was my", "i suppose it was my", "in part my", "part of it was on me",
+)
+
+# Pointing at others or at circumstances, including the polite forms.
+BLAME = {
+    "not my fault": 1.0, "was not really my fault": 1.0, "their fault": 1.0, "his fault": 1.0,
+    "her fault": 1.0, "their mistake": 1.0, "blame~ the": 0.9, "to blame": 0.8,
+    "out of my control": 0.9, "out of my hands": 0.9, "beyond my control": 0.9,
+    "nobody told me": 0.9, "no one told me": 0.9, "nobody told us": 0.8, "no one told us": 0.8,
+    "i was never told": 0.9, "we were never told": 0.8, "i was not told": 0.8,
+    "i was not given": 0.8, "we were not given": 0.7, "they did not": 0.6, "they never": 0.7,
+    "they failed": 0.8, "they should have": 0.9, "he should have": 0.9, "she should have": 0.9,
+    "they dropped the ball": 1.0, "he dropped the ball": 1.0, "she dropped the ball": 1.0,
+    "the team did not": 0.6, "the team failed": 0.8, "my manager did not": 0.8,
+    "my manager never": 0.9, "my boss did not": 0.8, "my boss never": 0.9,
+    "the client changed": 0.6, "the client kept": 0.7, "kept changing": 0.6,
+    "kept changing on us": 0.9, "kept changing the": 0.7, "changed their mind": 0.5,
+    "moved the goalposts": 0.8, "moving the goalposts": 0.8, "if they had": 0.8, "if he had": 0.7,
+    "if she had": 0.7, "if only they": 0.9, "thrown under": 0.8, "set us up to fail": 1.0,
+    "set me up to fail": 1.0, "let me down": 0.8, "let us down": 0.7, "i did my part": 0.9,
+    "i did everything right": 1.0, "i did everything i could": 0.6, "the real problem was": 0.6,
+    "the real issue was": 0.6, "the real reason was": 0.6, "unrealistic deadline": 0.6,
+    "unrealistic timeline": 0.6, "poor management": 0.8, "bad management": 0.8,
+    "management did not": 0.8, "leadership did not": 0.7, "the other team": 0.4,
+    "the vendor did not": 0.7, "qa did not": 0.8, "qa never": 0.9, "qa missed": 0.8,
+    "testers missed": 0.8, "the tools": 0.3, "the process was broken": 0.6, "because of them": 0.9,
+    "because of him": 0.9, "because of her": 0.9, "on their end": 0.6, "on their side": 0.5,
+    "were supposed to": 0.6, "was supposed to": 0.4, "nothing i could have done": 1.0,
+    "nothing i could do": 0.8, "not much i could": 0.6, "i was just following": 0.8,
+    "it was not on me": 1.0, "not on me": 0.9, "wrong requirements": 0.6, "bad requirements": 0.7,
+    "vague requirements": 0.4, "the requirements were": 0.4, "the spec was": 0.4,
+    "the data was bad": 0.7, "bad luck": 0.5, "unlucky": 0.4, "mercury": 0.5,
+}
+
+# Self-reproach and pleas for absolution: growth shown as guilt.
+APOLOGY = {
+    "sorry": 1.0, "apolog~": 0.8, "forgive": 1.0, "ashamed": 1.0, "shame": 0.6,
+    "i hate myself": 1.0, "beat myself up": 1.0, "beating myself up": 1.0, "idiot": 0.8,
+    "so stupid": 1.0, "stupid of me": 1.0, "i was stupid": 1.0, "i am stupid": 1.0,
+    "terrible": 0.5, "awful": 0.5, "horrible": 0.6, "embarrass~": 0.5, "humiliat~": 0.8,
+    "regret": 0.6, "i still feel": 0.7, "i feel so bad": 1.0, "i felt so bad": 0.8,
+    "i feel bad": 0.7, "i felt bad": 0.5, "i am not proud": 0.6, "not proud of": 0.5,
+    "i let everyone down": 1.0, "i let everybody down": 1.0, "let the whole": 0.7,
+    "devastat~": 0.8, "still think about it": 0.8, "keeps me up": 1.0, "kept me up at night": 0.8,
+    "i cried": 0.8, "terrible person": 1.0, "worst employee": 1.0, "worst thing i": 0.6,
+    "i am the worst": 1.0, "i should not be": 0.5, "i do not deserve": 1.0, "guilt~": 0.8,
+    "i really really": 0.4, "so so sorry": 1.0, "mortified": 1.0, "i am a failure": 1.0,
+    "i am bad at": 0.7, "i am really bad": 0.8, "i will never forgive": 1.0, "my fault again": 0.8,
+}
+
+# A flattering "failure": a virtue in excess, or a setback that ended in a win.
+HUMBLE_BRAG = {
+    "too much": 0.5, "cared too much": 1.0, "care too much": 1.0, "i care so much": 0.8,
+    "worked too hard": 1.0, "work too hard": 1.0, "working too hard": 1.0, "perfectionis~": 1.0,
+    "too ambitious": 0.9, "too high": 0.5, "standards too high": 1.0,
+    "standards are too high": 1.0, "high standards": 0.6, "set the bar too high": 1.0,
+    "exceeded": 0.8, "exceeding": 0.8, "over deliver~": 1.0, "overdeliver~": 1.0,
+    "above and beyond": 0.8, "too dedicated": 1.0, "too committed": 1.0, "too invested": 0.8,
+    "too detail oriented": 1.0, "too passionate": 1.0, "too helpful": 1.0, "too loyal": 1.0,
+    "could not say no": 0.6, "i never really fail": 1.0, "never really failed": 1.0,
+    "i do not really fail": 1.0, "hard to think of": 0.8, "i can not think of": 0.8,
+    "still delivered": 0.8, "still hit": 0.8, "still met": 0.7, "still shipped": 0.6,
+    "still launched": 0.6, "still finished": 0.6, "still closed": 0.6, "still got": 0.5,
+    "turned out to be a success": 1.0, "turned out great": 1.0, "turned out well": 0.7,
+    "turned out fine": 0.6, "huge success": 0.8, "big success": 0.7, "a success": 0.4,
+    "success in the end": 1.0, "blessing in disguise": 1.0, "best thing that": 0.8,
+    "actually a good thing": 1.0, "worked out in the end": 0.7, "everyone loved": 0.6,
+    "customers loved": 0.7, "got promoted": 0.6, "promoted": 0.4, "praised": 0.6, "record": 0.4,
+    "went viral": 0.6, "my manager was impressed": 0.8, "impressed": 0.5, "only slightly": 0.7,
+    "slightly": 0.3, "by a small margin": 0.6, "a tiny bit": 0.5, "because i cared": 1.0,
+    "because i wanted it to be perfect": 1.0, "wanted it perfect": 0.9,
+    "wanted everything perfect": 1.0, "too thorough": 1.0, "held myself": 0.4,
+    "took on too much": 0.7, "said yes to everything": 0.6, "helping everyone": 0.6,
+    "stayed late": 0.4, "weekends": 0.3, "nights and weekends": 0.6,
+}
+
+# Failures that make an interviewer doubt the candidate's fitness or judgement, not just a misstep.
+CATASTROPHIC = {
+    "got fired": 1.0, "i was fired": 1.0, "fired me": 1.0, "let go": 0.6, "lost my job": 1.0,
+    "lawsuit": 1.0, "sued": 1.0, "legal action": 0.9, "data breach": 1.0, "security breach": 1.0,
+    "leaked": 0.8, "deleted the production": 1.0, "dropped the production": 1.0, "wiped the": 0.8,
+    "wiped out": 0.8, "lost all": 0.8, "all of our customers": 0.7, "every customer": 0.5,
+    "company went under": 1.0, "went bankrupt": 1.0, "bankrupt~": 0.9, "millions of dollars": 0.8,
+    "million dollars": 0.7, "lost millions": 1.0, "got hurt": 1.0, "injur~": 0.8, "fraud": 1.0,
+    "falsif~": 1.0, "i lied": 1.0, "lied to": 0.9, "covered it up": 1.0, "cover it up": 1.0,
+    "hid it": 1.0, "hid the": 0.9, "did not tell anyone": 0.9, "never told anyone": 0.9,
+    "never told my": 0.8, "regulator~": 0.6, "fined": 0.7, "compliance violation": 0.9,
+    "violat~": 0.6, "police": 0.8, "patient died": 1.0, "died": 0.6, "shut down the company": 1.0,
+    "for a week": 0.4, "for days": 0.4, "the whole company was down": 1.0, "entire company": 0.5,
+}
+
+# Lesson cues: where the reflection starts.
+LESSON_CUES = (
+    "i learned", "i learnt", "i have learned", "learned that", "learnt that", "the lesson",
+    "lesson was", "lesson i", "lesson for me", "taught me", "i realized", "i realised",
+    "i understood", "i now know", "what i took from", "i took from it", "took from it",
+    "what i learned", "what i learnt", "what i learned is", "the thing i learned", "now i know",
+    "what i took away", "take away", "takeaway", "looking back", "in hindsight", "with hindsight",
+    "it showed me", "showed me that", "made me realize", "made me realise", "i saw that",
+    "i discovered", "what i got wrong", "the mistake i made was", "what i should have done",
+    "i should have", "the root cause", "what it taught", "my lesson", "the real lesson",
+    "the insight",
+)
+# A lesson that could be pinned on any story, so it earns little.
+PLATITUDES = (
+    "learned a lot", "learnt a lot", "learned so much", "communication is key",
+    "communication is important", "communication is everything", "never give up",
+    "everything happens for a reason", "work harder", "be more careful", "hard work pays off",
+    "teamwork is important", "teamwork makes", "grew a lot", "made me stronger",
+    "a valuable lesson", "learned my lesson", "a good lesson", "i grew as a person",
+    "lesson in humility", "made me a better person", "what does not kill", "i became better",
+    "to always do my best", "to do better", "be better", "learned from it", "important lesson",
+)
+# The shape of a usable lesson: a condition and a behaviour.
+LESSON_SHAPE = (
+    "before i", "before we", "before starting", "before committing", "instead of", "rather than",
+    "whenever", "when i", "if i", "every time", "as soon as", "early", "up front", "upfront",
+    "first", "always", "never", "the moment", "at the start", "ahead of", "in writing", "out loud",
+    "ask", "check", "test", "write down", "estimate", "flag", "raise", "say no", "push back",
+    "verify", "confirm", "measure", "split", "buffer", "escalate", "involve", "review",
+)
+
+# What changed afterwards, said as something done (not something that would be done).
+CHANGE_CUES = (
+    "since then", "ever since", "since that", "now i", "i now", "these days", "nowadays",
+    "i changed", "i made it a rule", "i always", "from then on", "after that i", "after that we",
+    "going forward", "i have been", "i make sure", "i insist", "i block", "i schedule", "i write",
+    "i run", "i check", "i ask", "i keep", "i use", "on the next", "on my next",
+    "the next project", "the next quarter", "the next release", "the next time", "next time",
+    "i have made", "i got into the habit", "my habit", "we now", "i push", "i flag", "i raise",
+    "i no longer", "i do not", "what i do now", "i started", "i began",
+)
+# Things built or introduced: a change when said after the lesson, an action before it.
+CHANGE_ACTIONS = (
+    "i introduced", "i set up", "i built", "i created", "i put in place", "i put in", "i added",
+    "i made a", "i rewrote", "i proposed", "i wrote a", "we started", "we introduced", "we added",
+    "i set", "i turned", "i automated", "i documented",
+)
+HYPOTHETICAL = (
+    "i would", "i will", "i want to", "i plan to", "i hope to", "i am going to", "i try to",
+    "i am trying to", "i should", "i could", "i might", "i would like to", "i need to",
+)
+
+# Evidence that the change held: repeats avoided, numbers, time, other people's adoption.
+PROOF = {
+    "have not had": 1.0, "has not happened": 1.0, "no repeat": 1.0, "not happened again": 1.0,
+    "never happened again": 1.0, "did not happen again": 1.0, "has not recurred": 1.0,
+    "not a single": 0.8, "zero": 0.7, "every release since": 1.0, "every project since": 1.0,
+    "every launch since": 1.0, "every sprint since": 1.0, "since then we": 0.6,
+    "since then i have": 0.6, "dropped from": 0.9, "went from": 0.8, "down from": 0.8,
+    "down to": 0.7, "up from": 0.8, "up to": 0.4, "cut": 0.4, "reduced": 0.6, "improved": 0.5,
+    "percent": 0.6, "in a row": 0.9, "consecutive": 0.8, "on time": 0.6, "on schedule": 0.6,
+    "ahead of schedule": 0.6, "my manager said": 0.6, "feedback": 0.3, "adopted": 0.8,
+    "still use": 0.9, "still uses": 0.9, "still in use": 0.9, "is still": 0.5,
+    "became the standard": 1.0, "became standard": 0.9, "became a standard": 1.0,
+    "part of our": 0.5, "the whole team uses": 1.0, "other teams": 0.6, "caught": 0.6,
+    "it caught": 1.0, "that caught": 1.0, "which caught": 1.0, "saved us": 0.9, "paid off": 0.7,
+    "for two years": 0.8, "for a year": 0.7, "for three years": 0.8, "in two years": 0.8,
+    "in the last year": 0.7, "in eighteen months": 0.8, "since": 0.2, "each time": 0.4,
+    "every time since": 1.0, "has held": 0.9, "held up": 0.7, "stuck": 0.6, "the numbers": 0.5,
+    "measured": 0.6, "tracked": 0.5, "no incidents": 1.0, "no missed": 1.0, "no more": 0.5,
+    "hit every": 0.9, "met every": 0.9, "delivered every": 0.9, "promoted": 0.3,
+    "asked me to": 0.5, "rolled it out": 0.7, "spread to": 0.8,
+}
+
+# Words that make an example specific in time and place.
+SPECIFIC_ANCHORS = (
+    "last year", "this year", "last quarter", "last month", "two years ago", "a year ago",
+    "years ago", "months ago", "at my last", "at my previous", "in my last", "in my previous",
+    "in my first", "when i was at", "when i worked at", "when i joined", "my first job",
+    "one time", "once", "on a project", "on one project", "the project", "a project", "in january",
+    "in february", "in march", "in april", "in may", "in june", "in july", "in august",
+    "in september", "in october", "in november", "in december", "on monday", "on friday",
+    "the launch", "the release", "the client", "the customer", "the deadline", "my team",
+    "my manager", "a colleague", "a teammate", "a customer", "a client", "q1", "q2", "q3", "q4",
+    "sprint", "quarter", "week", "weeks", "days", "hours",
+)
+GENERIC_HABITS = (
+    "i always", "i usually", "i tend to", "generally", "in general", "typically", "normally",
+    "i would say", "i am the kind of person", "i am someone who", "i am a person who",
+    "in my experience", "as a rule", "most of the time", "i often", "whenever i", "people like me",
+    "anyone would", "you always", "you have to", "you should",
+)
+
+# Outcome words: what happened in the end.
+RESULT = {
+    "as a result": 1.0, "the result": 1.0, "in the end": 0.8, "ended up": 0.7, "the outcome": 1.0,
+    "which meant": 0.6, "so we": 0.3, "it worked": 0.8, "we shipped": 0.7, "we launched": 0.7,
+    "we delivered": 0.7, "we hit": 0.7, "we met": 0.6, "we recovered": 0.8, "we saved": 0.8,
+    "we won": 0.8, "we closed": 0.7, "recovered": 0.6, "restored": 0.6, "fixed": 0.5,
+    "resolved": 0.7, "signed": 0.5, "renewed": 0.7, "reduced": 0.6, "increased": 0.6,
+    "improved": 0.6, "grew": 0.5, "saved": 0.6, "percent": 0.6, "finally": 0.4, "by the end": 0.7,
+    "agreed": 0.4, "got back": 0.5, "went live": 0.7, "on time": 0.6, "stayed": 0.3,
+    "kept the": 0.4, "came back": 0.5, "thanked": 0.6, "promoted": 0.5, "passed": 0.4,
+    "dropped": 0.5, "rose": 0.5, "cut": 0.4, "doubled": 0.8, "halved": 0.8, "since then": 0.5,
+}
+
+CLICHE = (
+    "perfectionist", "i work too hard", "i care too much", "too detail oriented",
+    "i am a people person", "think outside the box", "team player", "hard worker", "110 percent",
+    "one hundred and ten percent", "go getter", "self starter", "results driven",
+    "i never give up", "i am very passionate", "synergy", "i wear many hats",
+    "at the end of the day", "i am a natural leader", "i love a challenge", "i thrive under",
+    "i just want to learn", "my biggest weakness is that i care", "i am too honest",
+    "work smarter not harder", "i give it my all", "i am a fast learner",
+)
+
+# Contempt for a past employer or colleague (self-directed words are left to APOLOGY).
+BADMOUTHING = (
+    "incompetent", "idiot~", "moron~", "toxic", "clueless", "lazy", "useless", "worst company",
+    "worst manager", "worst boss", "terrible manager", "terrible boss", "awful manager",
+    "awful boss", "bad manager", "horrible manager", "they were terrible", "hated",
+    "could not stand", "stupid", "joke of a", "dysfunctional", "micromanag~",
+    "no idea what they were doing", "did not know what they were doing", "a mess of a", "garbage",
+    "pathetic", "nightmare to", "a nightmare", "was a disaster", "total disaster",
+    "complete disaster", "they did not care", "nobody cared", "no one cared", "ridiculous",
+    "the worst",
+)
+SELF_WORDS = frozenset({"i", "me", "myself", "my"})
+
+# Panic and spiral words: the opposite of composure in the telling.
+SPIRAL = (
+    "panic~", "freaked out", "freak out", "i was a mess", "i lost it", "i lost my cool",
+    "i broke down", "meltdown", "i froze", "nightmare", "disaster", "i could not sleep",
+    "i was shaking", "spiral~", "i fell apart", "catastroph~",
+)
+
+NUMBER_WORDS = frozenset((
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand",
+    "million", "half", "dozen", "first", "second", "third", "percent",
+))
+PAST_IRREGULAR = frozenset((
+    "was", "were", "had", "did", "made", "took", "gave", "went", "got", "ran", "wrote", "built",
+    "sent", "told", "said", "saw", "thought", "knew", "felt", "kept", "left", "lost", "found",
+    "brought", "bought", "caught", "led", "met", "paid", "put", "set", "spent", "stood", "taught",
+    "understood", "began", "broke", "chose", "drove", "fell", "forgot", "hid", "meant", "read",
+    "sat", "shut", "sold", "spoke",
+))

@@ -1,0 +1,189 @@
+"""The answer as tokens that phrase patterns can match, each tied back to transcript words.
+
+Speech-to-text output is lower-case-ish with unreliable punctuation and keeps "um"/"uh", and typed
+answers have capitals and contractions, so both are brought to one form: lower case, no
+punctuation, contractions spelled out ("didn't" -> "did not"), fillers dropped from matching. Every
+token remembers the index of the transcript word it came from, so any match can be quoted back as
+the candidate's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mockmic.types import Transcript
+
+FILLERS = frozenset({"um", "uh", "er", "erm", "ah", "hmm", "mm", "umm", "uhh", "eh"})
+
+# Contractions spelled out so "didn't", "didnt" and "did not" match one pattern.
+_CONTRACTIONS = (
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\bcan'?t\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"\bshan'?t\b"), "shall not"),
+    (
+        re.compile(r"\b(did|does|do|is|are|was|were|has|have|had|could|would|should|must)n'?t\b"),
+        r"\1 not",
+    ),
+    (re.compile(r"\bi'm\b|\bim\b"), "i am"),
+    (re.compile(r"\b(i|you|we|they)'ve\b|\b(i|you|we|they)ve\b"), r"\1\2 have"),
+    (re.compile(r"\b(i|you|we|they|he|she|it|that)'ll\b"), r"\1 will"),
+    (re.compile(r"\b(i|you|we|they|he|she|it|that)'d\b"), r"\1 would"),
+    (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
+    (re.compile(r"\b(it|that|there|what|he|she|here)'s\b"), r"\1 is"),
+)
+_SPLIT = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE_END = re.compile(r"[.!?;]+[\"')\]]*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    word: int  # index into Transcript.words
+    filler: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """Tokens [start, end) of the answer."""
+
+    start: int
+    end: int
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-case words without punctuation, contractions spelled out."""
+    s = text.lower().replace("’", "'").replace("‘", "'")
+    for pattern, repl in _CONTRACTIONS:
+        s = pattern.sub(repl, s)
+    return [t.replace("'", "") for t in _SPLIT.findall(s)]
+
+
+def tokenise(transcript: Transcript) -> tuple[Token, ...]:
+    out: list[Token] = []
+    for i, w in enumerate(transcript.words):
+        for t in normalise(w.word):
+            out.append(Token(t, i, filler=t in FILLERS))
+    return tuple(out)
+
+
+def sentence_ends(transcript: Transcript) -> frozenset[int]:
+    """Indexes of transcript words that end a sentence by punctuation (unreliable, a hint)."""
+    return frozenset(
+        i for i, w in enumerate(transcript.words) if _SENTENCE_END.search(w.word.strip())
+    )
+
+
+@lru_cache(maxsize=4096)
+def compile_phrase(phrase: str) -> tuple[str, ...]:
+    """A phrase pattern as tokens. `*` stands for any one word, `...` for up to four words."""
+    tokens: list[str] = []
+    for raw in phrase.split():
+        if raw in ("*", "..."):
+            tokens.append(raw)
+        elif raw.endswith("~"):  # a stem: keep the marker on the last normalised token
+            tokens.extend(normalise(raw[:-1]))
+            tokens[-1] += "~"
+        else:
+            tokens.extend(normalise(raw))
+    return tuple(tokens)
+
+
+class Matcher:
+    """Finds phrase patterns in the non-filler tokens of one answer."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        # positions of the content tokens, so "that was um on me" still matches "that was on me"
+        self.content = [i for i, t in enumerate(tokens) if not t.filler]
+        self.words = [tokens[i].text for i in self.content]
+        self._at: dict[str, list[int]] = {}
+        for k, w in enumerate(self.words):
+            self._at.setdefault(w, []).append(k)
+
+    def find(self, phrases: Iterable[str], within: Span | None = None) -> list[Span]:
+        """Every non-overlapping match of any phrase, as token spans, in order."""
+        found: list[Span] = []
+        for phrase in phrases:
+            pattern = compile_phrase(phrase)
+            if pattern:
+                found.extend(self._find_one(pattern))
+        if within is not None:
+            found = [s for s in found if s.start >= within.start and s.end <= within.end]
+        return _drop_overlaps(found)
+
+    def find_weighted(
+        self, phrases: dict[str, float], within: Span | None = None
+    ) -> list[tuple[Span, float]]:
+        """Like `find`, with each match's weight; where matches overlap the longer one wins."""
+        found: list[tuple[Span, float]] = []
+        for phrase, weight in phrases.items():
+            pattern = compile_phrase(phrase)
+            if pattern:
+                found.extend((s, weight) for s in self._find_one(pattern))
+        if within is not None:
+            found = [f for f in found if f[0].start >= within.start and f[0].end <= within.end]
+        found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start), -f[1]))
+        out: list[tuple[Span, float]] = []
+        for f in found:
+            if out and f[0].start < out[-1][0].end:
+                continue
+            out.append(f)
+        return out
+
+    def _find_one(self, pattern: tuple[str, ...]) -> list[Span]:
+        first = pattern[0]
+        wild = first in ("*", "...") or first.endswith("~")
+        starts = range(len(self.words)) if wild else self._at.get(first, [])
+        out = []
+        for k in starts:
+            end = self._match_from(pattern, 0, k)
+            if end is not None:
+                out.append(Span(self.content[k], self.content[end - 1] + 1))
+        return out
+
+    def _match_from(self, pattern: tuple[str, ...], p: int, k: int) -> int | None:
+        """Content-token index just past a match of pattern[p:] starting at k, or None."""
+        if p == len(pattern):
+            return k
+        head = pattern[p]
+        if head == "...":
+            for skip in range(5):
+                end = self._match_from(pattern, p + 1, k + skip)
+                if end is not None:
+                    return end
+            return None
+        if k >= len(self.words):
+            return None
+        if head != "*" and not _word_matches(head, self.words[k]):
+            return None
+        return self._match_from(pattern, p + 1, k + 1)
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    # a trailing "~" in a pattern word matches any ending: "apolog~" -> apologise, apologized
+    if pattern.endswith("~"):
+        return word.startswith(pattern[:-1])
+    return pattern == word
+
+
+def _drop_overlaps(spans: list[Span]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def quote(transcript: Transcript, tokens: Sequence[Token], span: Span, pad: int = 0) -> str:
+    """The transcript words under a token span (plus `pad` words each side), as spoken."""
+    if span.start >= span.end or not tokens:
+        return ""
+    first = max(tokens[span.start].word - pad, 0)
+    last = min(tokens[span.end - 1].word + pad, len(transcript.words) - 1)
+    return " ".join(w.word.strip() for w in transcript.words[first : last + 1] if w.word.strip())

@@ -1,0 +1,43 @@
+"""score(): overall, content and delivery, 0-100, from the question's weights.
+
+    content  = the criteria's weighted mean, minus each fired trap's penalty,
+               then held under the lowest cap of the traps that fired
+    delivery = mockmic.delivery.rate(delivery), None for a typed answer
+    overall  = weights.content * content + weights.delivery * delivery
+               (content alone when delivery could not be measured)
+
+Penalties are on top of the criteria on purpose: a trap is what an interviewer remembers, and a
+humble-brag with tidy structure must still lose to a plain, well-owned failure. Caps keep a
+fatal trap (blame, a non-failure, answering another question) from being averaged away.
+"""
+
+from __future__ import annotations
+
+from mockmic import delivery as delivery_stage
+from mockmic.rubric.schema import Question
+from mockmic.types import Assessment, Delivery, Score
+
+
+def content_score(assessment: Assessment, question: Question) -> int:
+    weight = sum(c.weight for c in assessment.criteria)
+    base = sum(c.score * c.weight for c in assessment.criteria) / weight if weight else 0.0
+    fired = [t for hit in assessment.traps if (t := question.trap(hit.id)) is not None]
+    value = base - sum(t.penalty for t in fired)
+    caps = [t.cap for t in fired if t.cap is not None]
+    if caps:
+        value = min(value, min(caps))
+    return _clamp(value)
+
+
+def score(assessment: Assessment, delivery: Delivery, question: Question) -> Score:
+    content = content_score(assessment, question)
+    rated = delivery_stage.rate(delivery)
+    if rated is None:
+        return Score(overall=content, content=content, delivery=None)
+    w = question.weights
+    overall = (w.content * content + w.delivery * rated) / ((w.content + w.delivery) or 1.0)
+    return Score(overall=_clamp(overall), content=content, delivery=_clamp(rated))
+
+
+def _clamp(value: float) -> int:
+    return round(min(max(value, 0.0), 100.0))
