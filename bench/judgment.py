@@ -427,6 +427,7 @@ def render(result: dict[str, Any]) -> str:
             f"== {label} over {s['pairs']} pairs: median {s['median']:g} "
             f"({_verdict(s['median'] <= target)}), worst {s['worst']:g} "
             f"({_verdict(s['worst'] <= target)})   target <= {target:g}"
+            + (f"   ({s['refused']} pairs refused)" if s["refused"] else "")
         )
     if result["skipped"]:
         by_question: dict[str, int] = defaultdict(int)
