@@ -232,3 +232,25 @@ def test_chart_titles_are_escaped_too() -> None:
     svg = svg[: svg.index("</svg>")]
     assert svg.count("&lt;b onclick=x&gt;um&lt;/b&gt;") == 4
     assert "<b onclick" not in html
+
+
+def test_an_empty_report_still_renders_in_every_format() -> None:
+    base = timed_report()
+    empty = replace(
+        base,
+        transcript=Transcript((), "faster-whisper:tiny.en", 3.0),
+        delivery=replace(
+            base.delivery, fillers=(), hedges=(), restarts=(), long_pauses=(), pace=()
+        ),
+        assessment=replace(base.assessment, parts=(), criteria=(), traps=()),
+        follow_up=None,
+    )
+    html = render(empty, "html")
+    assert _balanced(html) == []
+    assert "No words were heard in this answer." in html
+    assert "could not be split into the parts" in html
+    assert "no rubric to score against" in html
+    assert "No traps fired" in html
+    assert 'class="mm-tl-line"' not in html  # no pace to draw
+    assert "No traps fired." in render(empty, "text")
+    assert render(empty, "json")

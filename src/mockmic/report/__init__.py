@@ -22,7 +22,7 @@ from mockmic.types import Report
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schema" / "report.schema.json"
 
-Renderer = Callable[[Report, "int | None"], str]
+Renderer = Callable[[Report, int | None], str]
 
 
 def _render_json(report: Report, width: int | None = None) -> str:
