@@ -29,28 +29,33 @@ EXPECTED_TIMED_100 = """\
 ╰──────────────────────────────────────────────────────────────────────────────────────────────────╯
 
 Rubric ─────────────────────────────────────────────────────────────────────────────────────────────
-Criterion                Score            Evidence                      Tip
-────────────────────────────────────────────────────────────────────────────────────────────────────
-A real failure, kept     ██████▊░  85     “the totals for our biggest   Good: a real mistake with a
-contained                                 customers were off by about   clear, limited cost.
-15% of content                            two percent”
-Ownership, stated        ███████▎  90     “That was on me.”             Keep the “that was on me”
-plainly and early                         “I had cut the parallel       sentence; it lands well.
-20% of content                            run”
-No blame on others       ████████ 100     no words found                Nobody else was blamed.
-10% of content
-Short backstory          █████▋░░  70     “last year I led the move     Two sentences of setting are
-10% of content                            of our billing reports”       enough; start the failure
-                                                                        sooner.
-A concrete lesson        ██████░░  75     “say out loud which risk      Name the habit you changed,
-20% of content                            I'm taking on”                not just the insight; drop
-                                                                        the “sort of”.
-A change, with proof     ██████▍░  80     “written cut-over             Add one number that shows
-it stuck                                  checklist”                    the checklist caught
-15% of content                            “four migrations that way”    something.
-Composure                ████▊░░░  60     “um”                          Replace the “um”s with a
-10% of content                            “uh”                          short silent pause.
-                                          “I I”
+  85 ██████▊░ A real failure, kept contained                                          15% of content
+              “the totals for our biggest customers were off by about two percent”
+              → Good: a real mistake with a clear, limited cost.
+
+  90 ███████▎ Ownership, stated plainly and early                                     20% of content
+              “That was on me.”  “I had cut the parallel run”
+              → Keep the “that was on me” sentence; it lands well.
+
+ 100 ████████ No blame on others                                                      10% of content
+              no words found
+              → Nobody else was blamed.
+
+  70 █████▋░░ Short backstory                                                         10% of content
+              “last year I led the move of our billing reports”
+              → Two sentences of setting are enough; start the failure sooner.
+
+  75 ██████░░ A concrete lesson                                                       20% of content
+              “say out loud which risk I'm taking on”
+              → Name the habit you changed, not just the insight; drop the “sort of”.
+
+  80 ██████▍░ A change, with proof it stuck                                           15% of content
+              “written cut-over checklist”  “four migrations that way”
+              → Add one number that shows the checklist caught something.
+
+  60 ████▊░░░ Composure                                                               10% of content
+              “um”  “uh”  “I I”
+              → Replace the “um”s with a short silent pause.
 
 Traps and follow-up ────────────────────────────────────────────────────────────────────────────────
 ⚠ “We” instead of “I”  (we_not_i)

@@ -30,7 +30,7 @@ from mockmic.report._format import (
     trap_name,
     verdict,
 )
-from mockmic.types import Delivery, Marker, Report, Word
+from mockmic.types import CriterionResult, Delivery, Marker, Report, Word
 
 BAND_STYLE = {
     "good": "green",
@@ -99,20 +99,38 @@ def _quotes(items: Iterable[str]) -> Text:
     return Text("\n").join(Text(f"“{item}”", style="italic") for item in items)
 
 
-def _rubric(report: Report) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
-    table.add_column("Criterion", ratio=3)
-    table.add_column("Score", width=14, no_wrap=True)
-    table.add_column("Evidence", ratio=4)
-    table.add_column("Tip", ratio=4)
+def _criterion(c: CriterionResult) -> Group:
+    """A heading line (score, bar, name, weight), then evidence and tip at full width: tips
+    are sentences, and a table column would fold them into a narrow tower."""
+    style = BAND_STYLE[band(c.score)]
+    head = Table.grid(padding=(0, 1), expand=True)
+    head.add_column(width=4, justify="right", no_wrap=True)
+    head.add_column(width=8, no_wrap=True)
+    head.add_column(ratio=1)
+    head.add_column(justify="right", no_wrap=True)
+    head.add_row(
+        Text(str(c.score), style=f"bold {style}"),
+        bar(c.score / 100, 8, style),
+        Text(c.label or humanise(c.id), style="bold"),
+        Text(f"{round(c.weight * 100)}% of content", style="dim"),
+    )
+    evidence = (
+        Text("  ").join(Text(f"“{e}”", style="italic") for e in c.evidence)
+        if c.evidence
+        else Text("no words found", style="dim")
+    )
+    tip = Table.grid(padding=(0, 1))  # the arrow hangs; wrapped lines align with the text
+    tip.add_column(no_wrap=True)
+    tip.add_column(ratio=1)
+    tip.add_row(Text("→", style="cyan"), Text(c.tip))
+    return Group(head, Padding(Group(evidence, tip), (0, 0, 0, 14)))
+
+
+def _rubric(report: Report) -> RenderableType:
+    blocks: list[RenderableType] = []
     for c in report.assessment.criteria:
-        style = BAND_STYLE[band(c.score)]
-        name = Text(c.label or humanise(c.id))
-        name.append(f"\n{round(c.weight * 100)}% of content", style="dim")
-        score = bar(c.score / 100, 8, style) + Text(f" {c.score:>3}", style=f"bold {style}")
-        evidence = _quotes(c.evidence) if c.evidence else Text("no words found", style="dim")
-        table.add_row(name, score, evidence, Text(c.tip))
-    return table
+        blocks += [Text(), _criterion(c)] if blocks else [_criterion(c)]
+    return Group(*blocks)
 
 
 def _traps(report: Report) -> RenderableType:
