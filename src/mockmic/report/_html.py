@@ -208,6 +208,7 @@ def html_context(report: Report, *, anchor: str = "mm") -> dict[str, Any]:
         "paragraphs": _paragraphs(report, tokens),
         "legend": [{"kind": k, "label": LEGEND[k][0], "meaning": LEGEND[k][1]} for k in legend],
         "timeline": timeline(report),
+        "comfort": "\u2013".join(f"{v:.0f}" for v in COMFORT_WPM),
         "parts": _parts(report),
         "figures": _figures(report),
         "steadiness": _steadiness(report.delivery),
