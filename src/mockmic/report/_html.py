@@ -2,8 +2,8 @@
 
 `html_context(report)` turns a Report into plain values the templates only lay out; the web app
 renders `report_body.html` with the same context inside its own pages (TEMPLATES_DIR on its
-loader, `report.css` in its <style>). Jinja2 autoescape is on for every .html template, so
-transcript text can never become markup.
+loader, `report.css` as its stylesheet, `report.js` once per page for the legend toggles).
+Jinja2 autoescape is on for every .html template, so transcript text can never become markup.
 """
 
 from __future__ import annotations
