@@ -51,8 +51,9 @@ def test_report_page_in_chromium(page_file: Path, tmp_path: Path) -> None:
         assert "mm-hide-filler" in (article.get_attribute("class") or "")
         hidden = filler.evaluate("e => getComputedStyle(e).backgroundColor")
         assert hidden != before
-        page.locator('.mm-legend li[data-kind="filler"]').click()
+        page.locator('.mm-legend li[data-kind="filler"]').press("Enter")  # by keyboard too
         assert filler.evaluate("e => getComputedStyle(e).backgroundColor") == before
+        assert "mm-hide-filler" not in (article.get_attribute("class") or "")
 
         page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         pdf = page.pdf()  # the print stylesheet lays the report out on pages
