@@ -176,3 +176,18 @@ def test_formats_come_from_the_registry() -> None:
         BadInput, match="unknown report format 'pdf'; choose one of: text, json, html"
     ):
         render(timed_report(), "pdf")
+
+
+def test_report_text_is_never_read_as_rich_markup() -> None:
+    base = typed_report()
+    criteria = (replace(base.assessment.criteria[0], tip="Say [bold]why[/bold] it [mattered]"),)
+    report = replace(
+        base,
+        question=replace(base.question, prompt="[red]Tell me[/red] about it"),
+        assessment=replace(base.assessment, criteria=criteria),
+        follow_up="And [then]?",
+    )
+    text = render(report, "text", width=100)
+    assert "[red]Tell me[/red] about it" in text
+    assert "Say [bold]why[/bold] it [mattered]" in text
+    assert "Follow-up: And [then]?" in text
