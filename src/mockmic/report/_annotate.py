@@ -116,6 +116,10 @@ def _pause_before(words: tuple[Word, ...], report: Report) -> dict[int, list[flo
     return where
 
 
+def _pause(seconds: float) -> Token:
+    return Token("pause", label=f"{seconds:.1f} s", title=f"silence of {seconds:.1f} s")
+
+
 def _split_tail(word: str) -> tuple[str, str]:
     """`um,` -> (`um`, `,`): punctuation stays outside a highlight."""
     core = word.rstrip(".,;:!?\u2026")
@@ -141,11 +145,7 @@ def annotate(report: Report) -> tuple[list[Token], list[str]]:
     used: set[str] = set()
     for i, w in enumerate(words):
         # A pause at a part boundary closes the part before it rather than opening the next.
-        for seconds in pauses.get(i, []):
-            out.append(
-                Token("pause", label=f"{seconds:.1f} s", title=f"silence of {seconds:.1f} s")
-            )
-            used.add("pause")
+        out += [_pause(seconds) for seconds in pauses.get(i, [])]
         if i in parts:
             out.append(Token("part", label=humanise(parts[i]), part=parts[i]))
         key = tuple(sorted(marks[i]))
@@ -164,7 +164,7 @@ def annotate(report: Report) -> tuple[list[Token], list[str]]:
     for this, after in pairwise(out):
         # Evidence split over differently marked runs still reads as one underlined quote.
         this.join_next = "trap" in this.marks and "trap" in after.marks
-    for seconds in pauses.get(len(words), []):
-        out.append(Token("pause", label=f"{seconds:.1f} s", title=f"silence of {seconds:.1f} s"))
+    out += [_pause(seconds) for seconds in pauses.get(len(words), [])]
+    if pauses:
         used.add("pause")
     return out, [kind for kind in LEGEND if kind in used]
