@@ -161,3 +161,11 @@ def test_statistics_match_hand_computed_values() -> None:
     # ties take their average rank: ranks (1, 2.5, 2.5, 4) against (1, 2, 3, 4)
     assert bench.spearman([1, 2, 2, 3], [1, 2, 3, 4]) == pytest.approx(0.9486832980505138)
     assert list(bench.ranks([5, 1, 5, 3])) == [3.5, 1.0, 3.5, 2.0]
+
+
+def test_every_question_is_in_the_bank(answers: list) -> None:  # type: ignore[type-arg]
+    from mockmic import questions
+
+    bank = {q.id for q in questions.all_questions()}
+    missing = {a.question for a in answers} - bank
+    assert not missing, f"the set has answers to questions the bank lacks: {sorted(missing)}"
