@@ -8,7 +8,7 @@ import pytest
 
 from mockmic import questions
 from mockmic.errors import BankError, UnknownQuestion
-from mockmic.questions.loader import BANK, GENERIC_TRAPS, ROLES, load_bank, load_question
+from mockmic.questions.loader import BANK, GENERIC_TRAPS, load_bank, load_question
 
 STABLE_FAILURE_TRAPS = {
     "non_failure",
@@ -39,7 +39,7 @@ def test_every_question_file_loads_and_every_trap_has_a_probe() -> None:
     for q in loaded:
         assert q.traps, f"{q.id}: no traps"
         for t in q.traps:
-            assert t.probe.strip().endswith("?"), f"{q.id}/{t.id}: the probe must be a question"
+            assert len(t.probe.split()) >= 3, f"{q.id}/{t.id}: no real follow-up probe"
         assert abs(sum(p.share for p in q.structure) - 1.0) <= 0.02
 
 
@@ -90,6 +90,13 @@ def test_role_packs_reference_existing_questions() -> None:
         assert set(packs[role]) <= ids
 
 
+def _roles(tmp_path: Path) -> Path:
+    """A role file naming only the failure question, for a bank folder holding just that file."""
+    path = tmp_path / "roles.yaml"
+    path.write_text("roles:\n  sales:\n    label: Sales\n    questions: [failure]\n")
+    return path
+
+
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
     assert old in FAILURE, old
     bank = tmp_path / "bank"
@@ -120,7 +127,7 @@ def test_a_broken_file_names_the_file_and_the_field(
 ) -> None:
     path = _broken(tmp_path, old, new)
     with pytest.raises(BankError) as e:
-        load_bank(path.parent, GENERIC_TRAPS, ROLES)
+        load_bank(path.parent, GENERIC_TRAPS, _roles(tmp_path))
     assert str(path) in str(e.value)
     assert field in str(e.value)
 
@@ -135,7 +142,7 @@ def test_a_file_whose_id_differs_from_its_name_is_refused(tmp_path: Path) -> Non
 def test_bad_yaml_is_a_bank_error(tmp_path: Path) -> None:
     path = _broken(tmp_path, "prompt: Tell me", "prompt: [Tell me")
     with pytest.raises(BankError, match="cannot read as YAML"):
-        load_bank(path.parent, GENERIC_TRAPS, ROLES)
+        load_bank(path.parent, GENERIC_TRAPS, _roles(tmp_path))
 
 
 def test_a_question_overrides_a_generic_trap_field_by_id(tmp_path: Path) -> None:
@@ -144,7 +151,7 @@ def test_a_question_overrides_a_generic_trap_field_by_id(tmp_path: Path) -> None
         "\nmodel_answer:",
         "\n  - id: vague\n    probe: Which time exactly?\n\nmodel_answer:",
     )
-    q = load_bank(path.parent, GENERIC_TRAPS, ROLES).questions["failure"]
+    q = load_bank(path.parent, GENERIC_TRAPS, _roles(tmp_path)).questions["failure"]
     vague = q.trap("vague")
     assert vague is not None and vague.probe == "Which time exactly?"
     assert vague.detector == "specificity"  # the rest still comes from traps.yaml

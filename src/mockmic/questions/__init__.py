@@ -10,6 +10,7 @@ every field.
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 
 from mockmic.errors import UnknownQuestion
@@ -29,6 +30,19 @@ __all__ = [
 ]
 
 
+# Question ids used outside the code (shared/DESIGN.md): named first when an id is not found.
+STABLE_IDS = (
+    "failure",
+    "mistake",
+    "conflict",
+    "weakness",
+    "about_yourself",
+    "leadership",
+    "pressure",
+    "why_company",
+)
+
+
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     return load_bank()
@@ -39,9 +53,11 @@ def get(question_id: str) -> Question:
     try:
         return questions[question_id]
     except KeyError:
-        some = ", ".join(sorted(questions)[:6])
+        close = difflib.get_close_matches(question_id, list(questions), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        known = [q for q in STABLE_IDS if q in questions] + sorted(set(questions) - set(STABLE_IDS))
         raise UnknownQuestion(
-            f"unknown question {question_id!r}; try one of {some}, ... "
+            f"unknown question {question_id!r}; {hint}try one of {', '.join(known[:6])}, ... "
             f"(`mockmic questions` lists them all)"
         ) from None
 

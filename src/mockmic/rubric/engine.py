@@ -24,7 +24,14 @@ MAX_EVIDENCE = 3
 def assess(transcript: Transcript, question: Question) -> Assessment:
     answer = build(transcript, question)
     criteria = tuple(_criterion(answer, c) for c in question.criteria)
-    traps = tuple(hit for t in question.traps if (hit := _trap(answer, t)) is not None)
+    hits = {t.id: hit for t in question.traps if (hit := _trap(answer, t)) is not None}
+    # a trap another one already explains is left out: "no result" says little once the
+    # answer was found to have no specific example at all
+    traps = tuple(
+        hit
+        for t in question.traps
+        if (hit := hits.get(t.id)) is not None and not set(t.unless) & hits.keys()
+    )
     return Assessment(parts=part_spans(answer), criteria=criteria, traps=traps)
 
 

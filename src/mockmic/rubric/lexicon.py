@@ -254,6 +254,12 @@ RESULT = {
     "agreed": 0.4, "got back": 0.5, "went live": 0.7, "on time": 0.6, "stayed": 0.3,
     "kept the": 0.4, "came back": 0.5, "thanked": 0.6, "promoted": 0.5, "passed": 0.4,
     "dropped": 0.5, "rose": 0.5, "cut": 0.4, "doubled": 0.8, "halved": 0.8, "since then": 0.5,
+    "went well": 0.7, "went from": 0.8, "went back to": 0.6, "closed": 0.5, "approved": 0.5,
+    "won": 0.6, "the next": 0.3, "a month later": 0.5, "later": 0.2, "had gone": 0.5,
+    "asked me to": 0.5, "became": 0.4, "within": 0.4, "worked": 0.4,
+    "was happy": 0.4, "were happy": 0.4, "happier": 0.4, "never reached": 0.5, "stuck": 0.4,
+    "delivered": 0.5, "shipped": 0.5, "launched": 0.5, "kept": 0.3, "hit": 0.4, "met": 0.3,
+    "confirmed": 0.4, "granted": 0.5, "retained": 0.6, "hired": 0.4, "adopted": 0.6,
 }
 
 CLICHE = (
@@ -275,9 +281,41 @@ BADMOUTHING = (
     "no idea what they were doing", "did not know what they were doing", "a mess of a", "garbage",
     "pathetic", "nightmare to", "a nightmare", "was a disaster", "total disaster",
     "complete disaster", "they did not care", "nobody cared", "no one cared", "ridiculous",
-    "the worst",
+    "impossible", "passive aggressive", "took credit", "threw me under", "thrown under", "lazi~",
+    "terrible",
+    "awful", "a mess", "were a mess", "was a mess", "no idea what", "did not really understand",
+    "does not really understand", "do not really understand", "completely unfair", "unfair",
+    "hid in", "never made decisions", "should have seen", "the management is", "had enough of",
+    "does not trust", "cares only", "only cares", "clueless", "selfish", "arrogant", "rude",
+    "a joke", "waste of time", "could not care less", "no clue", "they were awful",
 )
-SELF_WORDS = frozenset({"i", "me", "myself", "my"})
+_MILD = frozenset((
+    "terrible", "awful", "a mess", "were a mess", "was a mess", "unfair", "completely unfair",
+    "impossible", "hated", "ridiculous", "rude", "selfish", "arrogant", "a nightmare",
+    "nightmare to", "could not stand", "had enough of", "should have seen", "the management is",
+    "hid in", "waste of time", "lazi~", "does not trust", "was a disaster", "garbage",
+))
+# Contempt weighed: a plain insult counts fully, a harsh adjective half (it may be about a day).
+BADMOUTHING_WEIGHTS = {p: (0.5 if p in _MILD else 1.0) for p in BADMOUTHING}
+# Words before a contempt word that make it self-directed ("I felt terrible", "I was useless").
+SELF_WORDS = frozenset({"i", "me", "myself"})
+
+# Wandering talk: discourse padding that carries no fact.
+RAMBLE = (
+    "kind of", "sort of", "a lot of", "a lot", "stuff", "things like that", "and stuff",
+    "you know", "i mean", "so yeah", "and yeah", "basically", "anyway", "going on",
+    "there was also", "as well as", "and then", "at the time", "which was", "and there was",
+    "all of that", "and so on", "et cetera", "for a while", "different things",
+    "lots of", "a bunch of", "or something", "whatever", "i guess",
+)
+# Openings that circle the question before answering it.
+PREAMBLE = (
+    "that is a great question", "great question", "good question", "let me think",
+    "means different things", "is such an important", "is one of those things",
+    "so the context here", "to give you some background", "going back to", "i think * is",
+    "where do i start", "it is a tough one", "that is a tough one", "i would say that",
+    "first of all", "before i answer", "a bit complicated", "for me it is about",
+)
 
 # Panic and spiral words: the opposite of composure in the telling.
 SPIRAL = (

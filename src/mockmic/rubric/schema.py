@@ -64,6 +64,7 @@ class Trap(DetectorRef):
     cap: int | None = Field(default=None, ge=0, le=100)  # content score ceiling when it fires
     part: str | None = None  # the structure part it leaves missing: the rebuilt answer asks for it
     drop_evidence: bool = False  # the rebuilt answer leaves out the clauses that triggered it
+    unless: tuple[str, ...] = ()  # not reported when one of these traps fired (it says it better)
 
 
 class Weights(_Strict):

@@ -96,6 +96,19 @@ def past_events(answer: Answer) -> list[Span]:
     return out
 
 
+def past_verbs(answer: Answer) -> list[Span]:
+    """Past-tense verbs with any subject ("we set up", "he explained"): things that happened."""
+    out = []
+    for k, w in enumerate(answer.matcher.words):
+        if w in lx.PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS):
+            i = answer.matcher.content[k]
+            out.append(Span(i, i + 1))
+    return out
+
+
+_NOT_VERBS = frozenset({"need", "speed", "indeed", "interested", "excited", "detailed", "based"})
+
+
 def clause_span(answer: Answer, span: Span, limit: int = 16) -> Span:
     """The clause around a match, cut to `limit` tokens from the match: quotable evidence."""
     k = answer.clause_of(span.start)

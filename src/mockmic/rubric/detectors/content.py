@@ -15,6 +15,7 @@ from mockmic.rubric.detectors.common import (
     negated,
     numbers,
     past_events,
+    past_verbs,
     ramp,
     spans,
     total,
@@ -129,7 +130,12 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
         h for h in weighted(answer, lx.LESSON_CUES, extra, p.parts) if not negated(answer, h[0])
     ]
     platitudes = weighted(answer, lx.PLATITUDES)
+    # a lesson can be shown rather than said: "since then I confirm the location before any
+    # order" is the lesson in practice, so a real change earns most of the credit
+    shown, shown_ev = change_strength(answer)
     if not cues:
+        if shown >= 0.6:
+            return Finding(0.75 * shown, tuple(shown_ev[:1]))
         return Finding(0.1 if platitudes else 0.0, spans(platitudes, 1))
     region = [clause_span(answer, s, 28) for s, _ in cues]
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
@@ -138,6 +144,7 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     score += 0.1 if weighted(answer, lx.CHANGE_CUES) else 0.0
     if platitudes and len(shape) < 2:
         score = min(score - 0.2 * len(platitudes), 0.4)
+    score = max(score, 0.75 * shown)
     return Finding(score, tuple(region[:2]))
 
 
@@ -175,8 +182,14 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         or h[0] in set(answer.in_parts([s for s, _ in hits], "change", "proof", "result"))
     ]
     late_clauses = [clause_span(answer, s, 20) for s, _ in late]
+    changes = [s for s, _ in weighted(answer, lx.CHANGE_CUES, extra) if not negated(answer, s)]
+    after = min((c.start for c in changes), default=None)
     nums = [n for n in numbers(answer) if answer.position(n) >= 0.5]
-    score = total(late) / 1.6 + 0.15 * min(len(nums), 2)
+    if after is not None:  # "since then I ..., and our waste at the next three events was 5%"
+        nums = [n for n in numbers(answer) if n.start > after] or nums
+        outcome = [h for h in weighted(answer, lx.RESULT) if h[0].start > after]
+        late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
+    score = total(late) / 1.6 + 0.2 * min(len(nums), 2)
     return score, [s for s in late_clauses[:2]] + nums[:1]
 
 
@@ -240,7 +253,14 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
     anchors = weighted(answer, lx.SPECIFIC_ANCHORS, p.extra, p.parts)
     generic = weighted(answer, lx.GENERIC_HABITS)
     nums, events = numbers(answer), past_events(answer)
-    score = 0.12 * len(anchors) + 0.1 * len(nums) + 0.1 * len(events) - 0.12 * len(generic)
+    verbs = past_verbs(answer)
+    score = (
+        0.1 * len(anchors)
+        + 0.12 * len(nums)
+        + 0.1 * len(events)
+        + 0.06 * len(verbs)
+        - 0.12 * len(generic)
+    )
     return Finding(score, spans(anchors, 2) + tuple(events[:1]))
 
 
@@ -248,8 +268,10 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
 def result(answer: Answer, p: ExtraParams) -> Finding:
     """An outcome said out loud, ideally with a number."""
     hits = weighted(answer, lx.RESULT, p.extra, p.parts)
-    nums = numbers(answer, answer.part_clauses("result", "change", "proof"))
-    return Finding(total(hits) / 1.5 + 0.15 * len(nums), spans(hits, 2))
+    late = [h for h in hits if answer.position(h[0]) >= 0.5]  # outcomes come at the end
+    nums = [n for n in numbers(answer) if answer.position(n) >= 0.5]
+    score = total(hits) / 2.0 + total(late) / 2.0 + 0.15 * min(len(nums), 2)
+    return Finding(score, spans(late or hits, 2))
 
 
 class CoverageParams(Params):

@@ -85,7 +85,7 @@ def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
     """Contempt for a past employer, manager or colleague (self-criticism is not counted)."""
     hits = [
         h
-        for h in weighted(answer, lx.BADMOUTHING, p.extra, skip_negated=True)
+        for h in weighted(answer, lx.BADMOUTHING_WEIGHTS, p.extra, skip_negated=True)
         if not lx.SELF_WORDS.intersection(before(answer, h[0], 3))
     ]
     return Finding(0.6 * total(hits), spans(hits))
@@ -116,32 +116,62 @@ def off_topic(answer: Answer, p: TopicParams) -> Finding:
     """None of the question's topic words: an answer to some other question."""
     if answer.n_words < p.min_words:
         return Finding(0.0)
-    topic = normalised_topic(answer.question) + p.extra
+    topic = normalised_topic(answer.question) + p.extra + _story_cues(answer)
     hits = weighted(answer, topic)
     # a long answer should touch the topic more than once; two mentions settle a short one
     needed = max(2.0, answer.n_words / 150)
     return Finding(1.0 - len(hits) / needed, spans(hits))
 
 
+# Parts whose built-in cues say what a question is about (not the generic narrative parts).
+TOPICAL_PARTS = ("failure", "ownership", "lesson", "change")
+
+
+def _story_cues(answer: Answer) -> tuple[str, ...]:
+    """The question's own part cues, and the built-in cues of its topical parts, also show the
+    answer is on topic: a failure story may never say "failure" but says "we threw away"."""
+    from mockmic.rubric.answer import BUILTIN_CUES
+
+    cues: list[str] = []
+    for part in answer.question.structure:
+        cues.extend(part.cues)
+        if part.id in TOPICAL_PARTS:
+            cues.extend(BUILTIN_CUES.get(part.id, ()))
+    return tuple(cues)
+
+
 class RamblingParams(Params):
     words_per_second: float = Field(default=2.4, gt=0)  # typed answers: ~145 wpm, a calm pace
     parts: tuple[str, ...] = ("context",)  # backstory that ran long also counts as rambling
-    share: float = Field(default=0.4, gt=0, le=1)
+    share: float = Field(default=0.5, gt=0, le=1)
+    min_words: int = Field(default=90, ge=1)  # shorter answers cannot ramble
 
 
 @detector("rambling", RamblingParams)
 def rambling(answer: Answer, p: RamblingParams) -> Finding:
-    """Past the time limit (or its word equivalent), or lost in backstory."""
+    """Wandering: padding words, a circling preamble, run-on "and ... and", backstory, overtime."""
+    n = answer.n_words
     limit = answer.question.time_limit_s
     duration = answer.transcript.duration_s
-    spoken = duration if duration is not None else answer.n_words / p.words_per_second
+    spoken = duration if duration is not None else n / p.words_per_second
     over = ramp(spoken / limit, 1.1, 1.5)
-    backstory = answer.share(*p.parts) if answer.n_words >= 60 else 0.0
-    lost = ramp(backstory, p.share, p.share + 0.25)
-    evidence = tuple(answer.part_clauses(*p.parts)[:1]) if lost >= over else ()
-    if over > lost and answer.clauses:
-        evidence = (answer.clauses[-1],)
-    return Finding(max(over, lost), evidence)
+    if n < p.min_words:
+        return Finding(over, tuple(answer.clauses[-1:]) if over else ())
+    padding = weighted(answer, lx.RAMBLE)
+    fillers = sum(1 for t in answer.tokens if t.filler)
+    per_100 = 100 * (len(padding) + 0.5 * fillers) / n
+    ands = 100 * sum(1 for w in answer.matcher.words if w == "and") / n
+    opening = [h for h in weighted(answer, lx.PREAMBLE) if answer.position(h[0]) < 0.15]
+    backstory = ramp(answer.share(*p.parts), p.share, p.share + 0.3)
+    score = (
+        0.45 * ramp(per_100, 2.0, 6.0)
+        + 0.3 * ramp(ands, 4.5, 8.0)
+        + 0.35 * min(len(opening), 1)
+        + 0.25 * backstory
+        + 0.25 * ramp(n, 150, 280)
+    )
+    evidence = spans(opening, 1) + spans(padding, 2)
+    return Finding(max(score, over), evidence)
 
 
 class BelowParams(Params):
