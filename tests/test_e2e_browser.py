@@ -1,0 +1,148 @@
+"""A two-question voice interview in a real headless Chromium against `mockmic serve`.
+
+Chromium's fake microphone plays a real speech recording (syn_answer1.wav, on a loop), so the
+page records, uploads and gets scored exactly as it would for a person. The report must show
+words that recording really says, and a score. A screenshot of the report is kept in
+test-output/e2e/ (and in the test's tmp_path).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from server_helpers import FIXTURES, free_port, start_server, stop_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+SPEECH = FIXTURES / "syn_answer1.wav"
+OUTPUT = Path(__file__).resolve().parents[1] / "test-output" / "e2e"
+RECORD_MS = 7000  # per answer: long enough for a few sentences of the recording
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.timeout(300),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin"),
+]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    proc = start_server(tmp_path / "data", port, tmp_path / "server.log")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(proc)
+
+
+def _vocabulary() -> set[str]:
+    reference = (FIXTURES / "syn_answer1.ref").read_text(encoding="utf-8").lower()
+    return {w for w in re.findall(r"[a-z']+", reference) if len(w) >= 4}
+
+
+def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    questions = httpx.get(f"{server}/api/questions").json()
+    assert len(questions) >= 2, "the bank needs two questions for this test"
+    picked = [q["id"] for q in questions[:2]]
+    started = time.monotonic()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={SPEECH}",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(server + "/")
+            page.check("input[name=source][value=pick]")
+            for qid in picked:
+                page.check(f"input[name=question_ids][value={qid}]")
+            page.check("input[name=mode][value=interview]")
+            page.fill("input[name=thinking_s]", "2")
+            page.fill("input[name=time_limit_s]", "30")
+            page.get_by_test_id("start-interview").click()
+
+            prompts = {q["id"]: q["prompt"] for q in questions}
+            for n, qid in enumerate(picked):
+                expect(page.get_by_test_id("question-text")).to_have_text(prompts[qid])
+                _answer(page, follow_up=False)
+                if _follow_up_asked(page):
+                    assert page.get_by_test_id("question-text").text_content()
+                    _answer(page, follow_up=True)
+                    _wait_next(page)
+                expected = "Finish" if n == len(picked) - 1 else "Next question"
+                assert expected in (page.get_by_test_id("next-question").text_content() or "")
+                page.get_by_test_id("next-question").click()
+
+            page.wait_for_url(re.compile(r"/sessions/\d+/report$"))
+            page.wait_for_function(
+                "() => !document.querySelector('meta[http-equiv=refresh]')", timeout=90_000
+            )
+            page.reload()
+            scores = page.get_by_test_id("report-score").all_text_contents()
+            transcripts = page.get_by_test_id("transcript").all_inner_texts()
+            session_score = page.get_by_test_id("session-score").text_content()
+            OUTPUT.mkdir(parents=True, exist_ok=True)
+            for name, full in (("report.png", False), ("report-full.png", True)):
+                page.screenshot(path=str(tmp_path / name), full_page=full)
+                shutil.copy(tmp_path / name, OUTPUT / name)
+            page.locator(".answer-block").first.screenshot(path=str(OUTPUT / "question1.png"))
+            assert not errors, errors
+        finally:
+            browser.close()
+
+    assert len(scores) >= 2 and all(s.strip().isdigit() for s in scores), scores
+    assert session_score and 0 <= int(session_score) <= 100
+    # The fake microphone loops the recording from wherever it is when an answer starts, so
+    # check the words against the whole reference: every answer, and plenty in all.
+    vocabulary = _vocabulary()
+    heard = [set(re.findall(r"[a-z']+", t.lower())) & vocabulary for t in transcripts]
+    assert all(len(h) >= 2 for h in heard), list(zip(heard, transcripts, strict=True))
+    assert len(set().union(*heard)) >= 8, heard
+    assert time.monotonic() - started < 180
+
+
+def _answer(page: object, follow_up: bool) -> None:
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.get_by_test_id("start-answer").click(timeout=30_000)
+    page.wait_for_timeout(RECORD_MS)
+    page.get_by_test_id("stop-answer").click()
+
+
+def _wait_next(page: object) -> None:
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.get_by_test_id("next-question").wait_for(state="visible", timeout=90_000)
+
+
+def _follow_up_asked(page: object) -> bool:
+    """After an answer is scored the page shows either the probe (with start-answer ready) or
+    the next-question button alone."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    _wait_next(page)
+    label = page.locator("#q-label").text_content()
+    return label == "Follow-up" and page.get_by_test_id("start-answer").is_enabled()
