@@ -11,7 +11,7 @@ import pytest
 
 from mockmic.report import TEMPLATES_DIR, html_context, render
 from mockmic.report.samples import timed_report, typed_report
-from mockmic.types import Report, Transcript, Word
+from mockmic.types import Marker, Report, Transcript, Word
 
 VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "wbr"}
 
@@ -189,7 +189,9 @@ def test_over_time_is_flagged_on_the_chart_and_figure() -> None:
 
 def test_typed_answer_has_no_timeline_and_says_why(typed_html: str) -> None:
     assert "mm-timeline" not in typed_html.split("</style>")[1]
-    assert "only hedges and apologies show in text" in typed_html
+    assert (
+        "only the words can be judged (hedges, apologies), not pace, pauses or voice" in typed_html
+    )
     assert "Share of words in each part" in typed_html
     figures = re.findall(r'<p class="mm-figure-label">(.*?)</p>', typed_html)
     assert figures == ["Hedges", "Apologies"]
@@ -254,3 +256,12 @@ def test_an_empty_report_still_renders_in_every_format() -> None:
     assert 'class="mm-tl-line"' not in html  # no pace to draw
     assert "No traps fired." in render(empty, "text")
     assert render(empty, "json")
+
+
+def test_typed_fillers_get_a_figure_without_a_rate() -> None:
+    base = typed_report()
+    report = replace(base, delivery=replace(base.delivery, fillers=(Marker("um", word_index=1),)))
+    html = render(report, "html")
+    figures = re.findall(r'<p class="mm-figure-label">(.*?)</p>', html)
+    assert figures == ["Fillers", "Hedges", "Apologies"]
+    assert "per minute" not in html

@@ -11,7 +11,7 @@ import pytest
 from mockmic.errors import BadInput
 from mockmic.report import RENDERERS, render, text_renderable
 from mockmic.report.samples import timed_report, typed_report
-from mockmic.types import Report
+from mockmic.types import Marker, Report
 
 EXPECTED_TIMED_100 = """\
 ╭─ mockmic · failure ──────────────────────────────────────────────────────────────────────────────╮
@@ -129,7 +129,10 @@ def test_no_line_is_wider_than_asked(build: Callable[[], Report], width: int) ->
 
 def test_typed_report_says_what_text_cannot_show() -> None:
     text = render(typed_report(), "text", width=100)
-    assert "Typed answer: no timings, so delivery shows only hedges and apologies." in text
+    assert (
+        "Typed answer: without timings only the words can be judged (hedges, apologies), not"
+        in text
+    )
     assert f"│  Delivery       –  {' ' * 30}  not measured from typed text" in text
     assert "Hedges     2  “I guess”, “maybe”" in text
     assert "Apologies  1  “Sorry”" in text
@@ -191,3 +194,13 @@ def test_report_text_is_never_read_as_rich_markup() -> None:
     assert "[red]Tell me[/red] about it" in text
     assert "Say [bold]why[/bold] it [mattered]" in text
     assert "Follow-up: And [then]?" in text
+
+
+def test_typed_fillers_show_without_a_rate() -> None:
+    base = typed_report()
+    um = Marker("um", word_index=1)
+    report = replace(base, delivery=replace(base.delivery, fillers=(um,)))
+    text = render(report, "text", width=100)
+    assert "Fillers    1  “I”" not in text  # the marker names the word it points at...
+    assert "Fillers    1  “um”" in text  # ...but keeps its own text when they differ
+    assert "/min" not in text

@@ -105,12 +105,14 @@ def _steadiness(d: Delivery) -> list[dict[str, Any]]:
 def _figures(report: Report) -> list[dict[str, Any]]:
     d = report.delivery
     figures = _timed_figures(d, report.transcript.words) if report.transcript.timed else []
+    typed = [] if report.transcript.timed or not d.fillers else [("Fillers", d.fillers, "typed in")]
     for label, markers, detail in (
+        *typed,
         ("Hedges", d.hedges, "words that soften a claim"),
         ("Apologies", d.apologies, "saying sorry in the answer"),
         ("Restarts", d.restarts, "words repeated or sentences begun again"),
     ):
-        if label == "Restarts" and not report.transcript.timed:
+        if label == "Restarts" and not (report.transcript.timed or markers):
             continue
         figure = _figure(label, str(len(markers)), "", detail)
         figure["chips"] = _markers(markers, report.transcript.words)

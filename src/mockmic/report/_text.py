@@ -32,6 +32,10 @@ from mockmic.report._format import (
 )
 from mockmic.types import CriterionResult, Delivery, Marker, Report, Word
 
+TYPED_NOTE = (
+    "Typed answer: without timings only the words can be judged (hedges, apologies),"
+    " not pace, pauses or voice."
+)
 BAND_STYLE = {
     "good": "green",
     "fair": "yellow",
@@ -170,9 +174,11 @@ def _delivery_rows(d: Delivery, words: tuple[Word, ...]) -> list[tuple[str, Text
         if d.articulation_wpm is not None:
             pace += f" · {d.articulation_wpm:.0f} wpm while speaking"
         rows.append(("Pace", Text(pace), Text(span(0, d.duration_s))))
-    if d.duration_s is not None:
+    timed = d.duration_s is not None
+    if timed or d.fillers:  # a typed "um" is still a filler; a typed answer has no per-minute
         per_min = "" if d.fillers_per_minute is None else f" · {d.fillers_per_minute:.1f}/min"
         rows.append(("Fillers", Text(f"{len(d.fillers)}{per_min}"), _markers(d.fillers, words)))
+    if timed:
         pauses = ", ".join(f"{clock(p.start)} ({secs(p.seconds)})" for p in d.long_pauses[:8])
         rows.append(
             (
@@ -183,7 +189,7 @@ def _delivery_rows(d: Delivery, words: tuple[Word, ...]) -> list[tuple[str, Text
         )
     rows.append(("Hedges", Text(str(len(d.hedges))), _markers(d.hedges, words)))
     rows.append(("Apologies", Text(str(len(d.apologies))), _markers(d.apologies, words)))
-    if d.duration_s is not None:
+    if timed or d.restarts:
         rows.append(("Restarts", Text(str(len(d.restarts))), _markers(d.restarts, words)))
     if d.pitch_steadiness is not None or d.loudness_steadiness is not None:
         steady = " · ".join(
@@ -204,7 +210,7 @@ def _delivery(report: Report) -> RenderableType:
         grid.add_row(label, value, where)
     if report.transcript.timed:
         return grid
-    note = Text("Typed answer: no timings, so delivery shows only hedges and apologies.", "dim")
+    note = Text(TYPED_NOTE, "dim")
     return Group(note, grid)
 
 
