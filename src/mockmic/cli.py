@@ -87,6 +87,9 @@ def score(
             bar.update(task, description=stage, completed=fraction)
 
         result = score_answer(input, question, options, progress=advance)
+    if out is None and format is Format.text and sys.stdout.isatty():
+        Console(width=width).print(report.text_renderable(result))  # colour, terminal's width
+        return
     rendered = report.render(result, format.value, width=width)
     if out is None:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
