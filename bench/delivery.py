@@ -39,7 +39,10 @@ PAUSE_TOL_S = 0.15
 def match(found: Sequence[float], truth: Sequence[float], tol: float) -> list[tuple[int, int]]:
     """Greedy one-to-one matching of times within `tol`, closest pairs first."""
     pairs = sorted(
-        (abs(f - t), i, j) for i, f in enumerate(found) for j, t in enumerate(truth) if abs(f - t) <= tol
+        (abs(f - t), i, j)
+        for i, f in enumerate(found)
+        for j, t in enumerate(truth)
+        if abs(f - t) <= tol
     )
     used_f: set[int] = set()
     used_t: set[int] = set()
@@ -114,7 +117,9 @@ def main() -> None:
         print(f"\n== {condition}: {len(rows)} answers (medians) ==")
         for key in rows[0]:
             vals = [r[key] for r in rows if key in r]
-            print(f"  {key:22s} {statistics.median(vals):8.3f}   (mean {statistics.mean(vals):.3f})")
+            print(
+                f"  {key:22s} {statistics.median(vals):8.3f}   (mean {statistics.mean(vals):.3f})"
+            )
         sys.stdout.flush()
 
 

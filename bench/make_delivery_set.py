@@ -131,7 +131,9 @@ def _ssml(plan: list[dict[str, object]]) -> tuple[str, list[dict[str, object]]]:
                 last_piece = j == len(text.split()) - 1
                 mark = "." if is_last and last_piece else ("," if comma and last_piece else "")
                 parts.append(w + mark)
-                spoken.append({"word": w, "role": kind, "sentence": s_i, "ends_sentence": bool(mark == ".")})
+                spoken.append(
+                    {"word": w, "role": kind, "sentence": s_i, "ends_sentence": bool(mark == ".")}
+                )
         if sentence["break_after_ms"]:
             parts.append(f'<break time="{sentence["break_after_ms"]}ms"/>')
     return "<speak>" + " ".join(parts) + "</speak>", spoken
@@ -164,10 +166,19 @@ def _annotate(speech: Speech, spoken: list[dict[str, object]]) -> dict[str, obje
 def _filler(words: list[dict[str, object]], i: int) -> dict[str, object] | None:
     w = words[i]
     # "you know" is two spoken words, one filler: keep the first, skip the second.
-    if w["word"] == "know" and i > 0 and words[i - 1]["word"] == "you" and words[i - 1]["role"] == "filler":
+    if (
+        w["word"] == "know"
+        and i > 0
+        and words[i - 1]["word"] == "you"
+        and words[i - 1]["role"] == "filler"
+    ):
         return None
     text = "you know" if w["word"] == "you" else str(w["word"]).lower()
-    return {"text": text, "start": w["start"], "end": words[i + 1]["end"] if text == "you know" else w["end"]}
+    return {
+        "text": text,
+        "start": w["start"],
+        "end": words[i + 1]["end"] if text == "you know" else w["end"],
+    }
 
 
 def build(audio_dir: Path | None) -> list[dict[str, object]]:
@@ -180,7 +191,13 @@ def build(audio_dir: Path | None) -> list[dict[str, object]]:
         ssml, spoken = _ssml(plan)
         speech = synthesize(ssml, voice=voice, wpm=wpm)
         answer_id = f"d{n:02d}"
-        ann = {"id": answer_id, "voice": voice, "espeak_wpm": wpm, "ssml": ssml, **_annotate(speech, spoken)}
+        ann = {
+            "id": answer_id,
+            "voice": voice,
+            "espeak_wpm": wpm,
+            "ssml": ssml,
+            **_annotate(speech, spoken),
+        }
         answers.append(ann)
         if audio_dir is not None:
             write_audio(speech, audio_dir, answer_id)

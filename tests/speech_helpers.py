@@ -112,13 +112,15 @@ class _Engine:
         self._callback = _Callback(self._on_audio)  # keep a reference: C holds the pointer
         self.lib.espeak_SetSynthCallback(self._callback)
 
-    def _on_audio(self, wav: ctypes._Pointer[ctypes.c_short], n: int, events: ctypes._Pointer[_Event]) -> int:  # type: ignore[name-defined]
+    def _on_audio(
+        self, wav: ctypes._Pointer[ctypes.c_short], n: int, events: ctypes._Pointer[_Event]
+    ) -> int:  # type: ignore[name-defined]
         if n > 0:
             self._chunks.append(np.ctypeslib.as_array(wav, (n,)).astype(np.int16))
         i = 0
         while events[i].type != _EVENT_LIST_TERMINATED:
             e = events[i]
-            if e.type == _EVENT_WORD:
+            if e.type == _EVENT_WORD and e.length > 0:  # espeak also sends empty ones
                 self._events.append((e.text_position, e.length, e.sample))
             i += 1
         return 0

@@ -53,6 +53,9 @@ FILLERS_ZERO_PER_MIN = 20.0
 # spectrum. Bounds below are heuristics measured on bench/data/delivery.
 FILLER_MIN_S = 0.15
 FILLER_MAX_S = 1.5
+# Voice separated by at least this much silence is a separate island: longer than a stop
+# closure inside a word (~50-100 ms), shorter than the comma pause around a filler.
+ISLAND_GAP_S = 0.12
 
 # --- composure ------------------------------------------------------------------------------
 # Steadiness is 1 minus the spread of per-second medians over a spread we call "unsteady".
@@ -73,8 +76,10 @@ SCORE_WEIGHTS: dict[str, float] = {
     "pauses": 0.15,
     "restarts": 0.10,
     "hedges": 0.10,
-    "steadiness": 0.10,
-    "time": 0.05,
+    # Steadiness is the least validated part (heuristic spreads), so it weighs least.
+    "steadiness": 0.05,
+    # Running well over the limit is what an interviewer notices and cuts off.
+    "time": 0.10,
 }
 # Each long pause inside a sentence, per minute, costs this many points of the pause part.
 LONG_PAUSE_COST = 25.0

@@ -26,12 +26,17 @@ def frame_energy_db(samples: npt.NDArray[np.float32], frame: int) -> npt.NDArray
     return energy
 
 
-def voiced_frames(recording: Recording) -> Mask:
-    """One bool per VAD frame: True where someone is speaking."""
-    frame = int(recording.sample_rate * FRAME_S)
+def voiced_frames(
+    recording: Recording,
+    frame_s: float = FRAME_S,
+    mode: int = T.VAD_MODE,
+    min_voiced_s: float = T.MIN_VOICED_S,
+) -> Mask:
+    """One bool per `frame_s` frame (10, 20 or 30 ms): True where someone is speaking."""
+    frame = int(recording.sample_rate * frame_s)
     pcm = (np.clip(recording.samples, -1.0, 1.0) * 32767).astype(np.int16)
     n = len(pcm) // frame
-    vad = webrtcvad.Vad(T.VAD_MODE)
+    vad = webrtcvad.Vad(mode)
     raw = pcm[: n * frame].tobytes()
     step = frame * 2
     speech = np.fromiter(
@@ -42,7 +47,7 @@ def voiced_frames(recording: Recording) -> Mask:
     energy = frame_energy_db(recording.samples, frame)
     floor = float(np.percentile(energy, 10)) if n else 0.0
     voiced = speech & (energy > floor + _ABOVE_FLOOR_DB)
-    return _drop_short_runs(voiced, round(T.MIN_VOICED_S / FRAME_S))
+    return _drop_short_runs(voiced, round(min_voiced_s / frame_s))
 
 
 def runs(mask: Mask, value: bool) -> list[tuple[int, int]]:

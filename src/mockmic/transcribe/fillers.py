@@ -1,111 +1,119 @@
-"""Fillers Whisper leaves out ("um", "uh"), found in the voiced gaps between its words.
+"""Fillers Whisper leaves out ("um", "uh"), found as voice that no transcribed word explains.
 
 Whisper learnt from transcripts with fillers removed, so it drops most "um"s, or keeps one with a
-zero-length or misplaced timestamp. The audio still holds them: a filled pause is a stretch of
-voice that no transcribed word accounts for. So:
+misplaced time, and it stretches the neighbouring word over the filler ("So," from 0.0 to 1.0 s
+over "So ... um"). So word spans alone cannot show the gap. The audio can:
 
-1. mark 10 ms frames that carry voice (webrtcvad, gated above the recording's noise floor);
-2. mark the frames the transcribed words cover (their start..end, as Whisper times them);
-3. every run of voiced, uncovered frames lasting FILLER_MIN_S..FILLER_MAX_S is a filler
-   candidate; a candidate without a clear pitch (breath, click, noise) is dropped;
-4. a filler Whisper did keep near a candidate is moved onto it (its own time is often wrong);
-   the other candidates become Words "um" with origin="acoustic".
+1. split the recording into voiced islands: 10 ms frames carrying voice (webrtcvad, gated above
+   the recording's noise floor), separated by silences of at least ISLAND_GAP_S;
+2. give every transcribed word to the one island it overlaps most (a word does not straddle a
+   silence that long, whatever Whisper's times say);
+3. an island that no word claims, lasting FILLER_MIN_S..FILLER_MAX_S and mostly pitched (a
+   vowel, not a breath or a click), is a filled pause: it becomes the Word "um" with
+   origin="acoustic";
+4. the words an island claims have their times mapped onto the island (`_anchor`): this also
+   moves the fillers Whisper did keep, often 0.4 s off, onto their voice.
 
-Alternatives measured on bench/delivery.py (see its README section in the module docstring):
-Whisper alone, and a prompt full of fillers (which invents words: never the default).
+Fillers glued to a word with no silence between ("and-um") stay invisible to this detector; the
+figures of bench/delivery.py say how often that happens. A filler prompt, the other fix people
+suggest, makes Whisper invent text: it is not used.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
-import webrtcvad
 
 from mockmic.delivery import thresholds as T
-from mockmic.delivery.lexicon import FILLER_SOUNDS, norm
-from mockmic.delivery.voicing import frame_energy_db, runs
+from mockmic.delivery.voicing import runs, voiced_frames
 from mockmic.types import Recording, Transcript, Word
 
 _FRAME_S = 0.01
-# A voiced frame stands this far above the quietest tenth of the recording (heuristic).
-_ABOVE_FLOOR_DB = 12.0
-# A Whisper-kept filler this close to a candidate is the same filler, mistimed.
-_SAME_FILLER_S = 0.6
-_MIN_PITCHED = 0.5  # share of a candidate's frames with a clear pitch
+_MIN_PITCHED = 0.5  # share of an island's frames with a clear pitch
 
 
 def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transcript:
-    """Return `transcript` with the fillers Whisper dropped added (and kept ones re-timed)."""
-    candidates = filler_candidates(transcript.words, recording)
+    """Return `transcript` with the fillers Whisper dropped added, and every word's time moved
+    onto the voice it belongs to (see `_anchor`)."""
+    islands = voiced_islands(recording)
+    owners = _claim(transcript.words, islands)
     words = list(transcript.words)
-    for start, end in candidates:
-        kept = _nearest_kept_filler(words, (start + end) / 2)
-        if kept is not None:
-            words[kept] = replace(words[kept], start=start, end=end)
-        else:
+    for k, (start, end) in enumerate(islands):
+        claimed = owners.get(k, [])
+        if claimed:
+            _anchor(words, claimed, start, end)
+        elif _looks_like_filler(recording, start, end):
             words.append(Word("um", start, end, None, origin="acoustic"))
-    words.sort(key=lambda w: (w.start if w.start is not None else 0.0))
+    words.sort(key=lambda w: w.start if w.start is not None else 0.0)
     return replace(transcript, words=tuple(words))
 
 
-def filler_candidates(words: tuple[Word, ...], recording: Recording) -> list[tuple[float, float]]:
-    """(start, end) of voiced stretches that no non-filler word covers."""
-    voiced = _voiced_10ms(recording)
-    covered = np.zeros_like(voiced)
-    for w in words:
-        if w.start is None or w.end is None or norm(w.word) in FILLER_SOUNDS:
-            continue
-        covered[int(w.start / _FRAME_S) : int(np.ceil(w.end / _FRAME_S))] = True
-    lo = round(T.FILLER_MIN_S / _FRAME_S)
-    hi = round(T.FILLER_MAX_S / _FRAME_S)
-    out = []
-    for a, b in runs(voiced & ~covered, True):
-        if lo <= b - a <= hi and _pitched_share(recording, a, b) >= _MIN_PITCHED:
-            out.append((round(a * _FRAME_S, 3), round(b * _FRAME_S, 3)))
-    return out
+def voiced_islands(recording: Recording) -> list[tuple[float, float]]:
+    """(start, end) of stretches of voice separated by at least ISLAND_GAP_S of silence."""
+    voiced = voiced_frames(recording, _FRAME_S, mode=2, min_voiced_s=0.05)
+    gap = round(T.ISLAND_GAP_S / _FRAME_S)
+    for a, b in runs(voiced, False):
+        if b - a < gap and a > 0:
+            voiced[a:b] = True  # a stop closure or a breath inside a word, not a gap
+    return [(round(a * _FRAME_S, 3), round(b * _FRAME_S, 3)) for a, b in runs(voiced, True)]
 
 
-def _nearest_kept_filler(words: list[Word], at: float) -> int | None:
-    best, best_d = None, _SAME_FILLER_S
+def _claim(words: Sequence[Word], islands: list[tuple[float, float]]) -> dict[int, list[int]]:
+    """Island index -> indices of the words that overlap it most."""
+    starts = np.array([a for a, _ in islands])
+    ends = np.array([b for _, b in islands])
+    owners: dict[int, list[int]] = {}
     for i, w in enumerate(words):
-        if w.origin == "asr" and w.start is not None and norm(w.word) in FILLER_SOUNDS:
-            d = abs(w.start - at)
-            if d <= best_d:
-                best, best_d = i, d
-    return best
+        if w.start is None or w.end is None or not islands:
+            continue
+        overlap = np.minimum(ends, max(w.end, w.start + 0.02)) - np.maximum(starts, w.start)
+        k = int(np.argmax(overlap))
+        if overlap[k] > 0:
+            owners.setdefault(k, []).append(i)
+        else:  # a word in a silence (a zero-length time): give it the nearest island
+            dist = np.minimum(np.abs(starts - w.start), np.abs(ends - w.start))
+            owners.setdefault(int(np.argmin(dist)), []).append(i)
+    return owners
 
 
-def _voiced_10ms(recording: Recording) -> npt.NDArray[np.bool_]:
-    frame = int(recording.sample_rate * _FRAME_S)
-    pcm = (np.clip(recording.samples, -1.0, 1.0) * 32767).astype(np.int16)
-    n = len(pcm) // frame
-    raw = pcm[: n * frame].tobytes()
-    vad = webrtcvad.Vad(2)
-    step = 2 * frame
-    speech = np.fromiter(
-        (vad.is_speech(raw[i * step : (i + 1) * step], recording.sample_rate) for i in range(n)),
-        dtype=np.bool_,
-        count=n,
-    )
-    energy = frame_energy_db(recording.samples, frame)
-    floor = float(np.percentile(energy, 10)) if n else 0.0
-    return speech & (energy > floor + _ABOVE_FLOOR_DB)
+def _anchor(words: list[Word], claimed: list[int], start: float, end: float) -> None:
+    """Map the Whisper times of the words an island claims linearly onto the island.
+
+    tiny.en's word times drift by 0.2-0.5 s and stretch over silences (jfk.flac: "ask" from
+    2.26 s, in a pause that ends at 3.27 s), but the island edges are exact: the first claimed
+    word starts where the voice starts, the last ends where it stops."""
+    w0 = min(float(words[i].start) for i in claimed)  # type: ignore[arg-type]
+    w1 = max(float(words[i].end) for i in claimed)  # type: ignore[arg-type]
+    scale = (end - start) / (w1 - w0) if w1 > w0 else 0.0
+    for i in claimed:
+        w = words[i]
+        a = start + (float(w.start) - w0) * scale  # type: ignore[arg-type]
+        b = start + (float(w.end) - w0) * scale if scale else end  # type: ignore[arg-type]
+        words[i] = replace(w, start=round(a, 3), end=round(b, 3))
 
 
-def _pitched_share(recording: Recording, a: int, b: int) -> float:
+def _looks_like_filler(recording: Recording, start: float, end: float) -> bool:
+    if not T.FILLER_MIN_S <= end - start <= T.FILLER_MAX_S:
+        return False
+    a, b = int(start / _FRAME_S), int(end / _FRAME_S)
+    return _pitched_share(recording.samples, recording.sample_rate, a, b) >= _MIN_PITCHED
+
+
+def _pitched_share(samples: npt.NDArray[np.float32], rate: int, a: int, b: int) -> float:
     """Share of 30 ms windows in frames [a, b) whose autocorrelation shows a clear pitch."""
-    frame = int(recording.sample_rate * _FRAME_S)
-    x = recording.samples[a * frame : b * frame].astype(np.float64)
+    frame = int(rate * _FRAME_S)
+    x = samples[a * frame : b * frame].astype(np.float64)
     win = 3 * frame
     if len(x) < win:
         return 0.0
-    starts = np.arange(0, len(x) - win + 1, frame)
-    w = x[starts[:, None] + np.arange(win)[None, :]]
+    offsets = np.arange(0, len(x) - win + 1, frame)
+    w = x[offsets[:, None] + np.arange(win)[None, :]]
     w -= w.mean(axis=1, keepdims=True)
     ac = np.fft.irfft(np.abs(np.fft.rfft(w, n=2 * win, axis=1)) ** 2, axis=1)[:, :win]
     ac /= ac[:, :1] + 1e-12
-    lo = int(recording.sample_rate / T.PITCH_RANGE_HZ[1])
-    hi = min(win - 1, int(recording.sample_rate / T.PITCH_RANGE_HZ[0]))
+    lo = int(rate / T.PITCH_RANGE_HZ[1])
+    hi = min(win - 1, int(rate / T.PITCH_RANGE_HZ[0]))
     return float(np.mean(ac[:, lo:hi].max(axis=1) >= 0.5))

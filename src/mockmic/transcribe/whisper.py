@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,17 +79,14 @@ class FasterWhisperEngine:
         duration = recording.duration_s
         words: list[Word] = []
         for segment in segments:
+            if words and segment.words and segment.words[0].word.strip()[:1].isupper():
+                words[-1] = _close_sentence(words[-1])
             for w in segment.words or ():
-                text = w.word.strip()
-                if text:
-                    words.append(
-                        Word(
-                            text,
-                            round(float(w.start), 3),
-                            round(float(w.end), 3),
-                            round(float(w.probability), 3),
-                        )
+                words.extend(
+                    _split_trailing_off(
+                        w.word.strip(), float(w.start), float(w.end), float(w.probability)
                     )
+                )
             if progress is not None and duration > 0:
                 progress(min(1.0, segment.end / duration))
         if progress is not None:
@@ -97,6 +96,37 @@ class FasterWhisperEngine:
             engine=f"{self.name}:{_model_label(options.model)}",
             duration_s=duration,
         )
+
+
+# Words a sentence does not end on, even where Whisper starts a new segment after them.
+_OPEN_ENDED = frozenset(
+    "and or but so because the a an to of for with that which who if when than our my your "
+    "their his her its we i".split()
+)
+
+
+def _close_sentence(word: Word) -> Word:
+    """Whisper ends a segment where the speaker ended a sentence and pauses, but often drops
+    the full stop there; restore it, so a pause after it counts as between sentences."""
+    bare = word.word.rstrip(",;:")
+    if bare.endswith((".", "?", "!")) or bare.lower() in _OPEN_ENDED:
+        return word
+    return replace(word, word=bare + ".")
+
+
+def _split_trailing_off(text: str, start: float, end: float, prob: float) -> list[Word]:
+    """Whisper writes hesitant speech as one "word" joined by ellipses ("switch...um...so"):
+    split it so the filler inside is a word of its own, sharing the time by length."""
+    parts = [p for p in re.split(r"(?<=\.\.\.)", text) if p.strip(". ")]
+    if len(parts) <= 1:
+        return [Word(text, round(start, 3), round(end, 3), round(prob, 3))] if text else []
+    total = sum(len(p) for p in parts)
+    out, t = [], start
+    for p in parts:
+        step = (end - start) * len(p) / total
+        out.append(Word(p, round(t, 3), round(t + step, 3), round(prob, 3)))
+        t += step
+    return out
 
 
 def _model_label(model: str) -> str:

@@ -1,0 +1,112 @@
+"""Delivery measured on short answers spoken by espeak-ng, whose true timings we know."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mockmic import audio, delivery
+from mockmic.transcribe import transcribe
+from mockmic.types import Recording
+from speech_helpers import Speech, synthesize
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).resolve().parents[1].parent / "shared/fixtures/audio"
+
+
+def _load(speech: Speech, tmp_path: Path, name: str = "clip.wav") -> Recording:
+    return audio.load(speech.write(tmp_path / name))
+
+
+def test_three_known_ums_are_found(tmp_path: Path) -> None:
+    speech = synthesize(
+        "<speak>So, um, I led the migration of our billing service. Um, it took three months "
+        "and we kept the old system running. And, um, the failures dropped to almost none."
+        "</speak>",
+        voice="en-us",
+        wpm=150,
+    )
+    truth = [w.start for w in speech.words if w.text.lower() == "um"]
+    rec = _load(speech, tmp_path)
+    d = delivery.analyse(transcribe(rec), rec, None)
+    found = [m.start for m in d.fillers]
+    assert len(found) == 3, [(m.text, m.start) for m in d.fillers]
+    for t in truth:
+        assert min(abs(f - t) for f in found if f is not None) <= 0.3
+
+
+def test_like_as_a_verb_is_not_a_filler(tmp_path: Path) -> None:
+    speech = synthesize("I like pizza.", voice="en-us", wpm=150)
+    rec = _load(speech, tmp_path)
+    d = delivery.analyse(transcribe(rec), rec, None)
+    assert d.fillers == ()
+
+
+def test_long_pauses_inside_and_between_sentences(tmp_path: Path) -> None:
+    speech = synthesize(
+        '<speak>I owned the release pipeline for our app and <break time="1500ms"/> we shipped '
+        'a change that broke the login screen. <break time="2600ms"/> I rolled it back within '
+        "the hour and told the support team.</speak>",
+        voice="en-us",
+        wpm=160,
+    )
+    truth = speech.silences(1.0)
+    assert len(truth) == 2
+    rec = _load(speech, tmp_path)
+    d = delivery.analyse(transcribe(rec), rec, None)
+    assert [p.kind for p in d.long_pauses] == ["within", "between"]
+    for pause, (start, seconds) in zip(d.long_pauses, truth, strict=True):
+        assert pause.start == pytest.approx(start, abs=0.15)
+        assert pause.seconds == pytest.approx(seconds, abs=0.15)
+    assert d.pause_threshold_s == 1.0
+
+
+@pytest.mark.parametrize("wpm", [130, 190])
+def test_words_per_minute_follow_the_speaking_rate(tmp_path: Path, wpm: int) -> None:
+    text = (
+        "I led a team of four people on a project to rebuild our billing service. The old "
+        "service failed every month when invoices were sent. I proposed that we move the work "
+        "into a queue with retries, and the failures dropped to almost none after the switch."
+    )
+    speech = synthesize(text, voice="en-us", wpm=wpm)
+    true_wpm = 60 * len(text.split()) / (speech.words[-1].end - speech.words[0].start)
+    rec = _load(speech, tmp_path)
+    d = delivery.analyse(transcribe(rec), rec, 30.0)
+    assert d.words_per_minute == pytest.approx(true_wpm, rel=0.08)
+    assert d.articulation_wpm is not None and d.articulation_wpm >= d.words_per_minute
+    assert d.speaking_s is not None and d.duration_s is not None
+    assert d.speaking_s <= d.duration_s
+    assert d.over_time_s == pytest.approx(max(0.0, rec.duration_s - 30.0), abs=0.05)
+    assert d.pace and d.pace[0].start == pytest.approx(speech.words[0].start, abs=0.3)
+
+
+def test_fading_voice_is_less_steady(tmp_path: Path) -> None:
+    text = (
+        "I rolled the change back within the hour and wrote to the support team. Then I sat "
+        "down with the team to trace how it slipped through our checks."
+    )
+    rec = _load(synthesize(text, voice="en-us", wpm=150), tmp_path)
+    words = transcribe(rec)
+    steady = delivery.analyse(words, rec, None)
+    # The same answer, fading in and out by +-12 dB every two seconds.
+    t = np.arange(len(rec.samples)) / rec.sample_rate
+    gain = 10 ** (12 * np.sin(2 * np.pi * t / 4.0) / 20) / 4
+    faded = Recording(samples=(rec.samples * gain).astype(np.float32), source="faded")
+    fading = delivery.analyse(words, faded, None)
+    assert steady.loudness_steadiness is not None and fading.loudness_steadiness is not None
+    assert steady.loudness_steadiness > fading.loudness_steadiness + 0.2
+    assert steady.pitch_steadiness is not None and 0.0 <= steady.pitch_steadiness <= 1.0
+
+
+def test_real_speech_gives_every_timed_figure() -> None:
+    rec = audio.load(FIXTURES / "jfk.flac")
+    d = delivery.analyse(transcribe(rec), rec, 60.0)
+    # JFK pauses for about 1.2 s after "my fellow Americans": a long pause inside the sentence.
+    assert any(p.kind == "within" and 1.9 < p.start < 2.3 for p in d.long_pauses)
+    assert d.words_per_minute is not None and 100 < d.words_per_minute < 160
+    assert d.over_time_s == 0.0
+    score = delivery.rate(d)
+    assert score is not None and 0 <= score <= 100
