@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,8 +100,35 @@ class FasterWhisperEngine:
 
 # Words a sentence does not end on, even where Whisper starts a new segment after them.
 _OPEN_ENDED = frozenset(
-    "and or but so because the a an to of for with that which who if when than our my your "
-    "their his her its we i".split()
+    [
+        "and",
+        "or",
+        "but",
+        "so",
+        "because",
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "for",
+        "with",
+        "that",
+        "which",
+        "who",
+        "if",
+        "when",
+        "than",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "we",
+        "i",
+    ]
 )
 
 
