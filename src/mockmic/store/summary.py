@@ -17,6 +17,7 @@ __all__ = ["Point", "SessionSummary", "summarize"]
 _FILLERS_PER_MINUTE = 4.0
 _SLOW_WPM, _FAST_WPM = 110.0, 175.0
 _SHOWN = 3
+_STRONG = 50
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,10 @@ def summarize(reports: Sequence[Report]) -> SessionSummary:
         key=lambda p: (p.score, p.label),
     )
     weakest = tuple(points[:_SHOWN])
-    strongest = tuple(p for p in reversed(points[_SHOWN:]) if p not in weakest)[:_SHOWN]
+    # Only points that earned something count as strengths, however weak the rest.
+    strongest = tuple(
+        p for p in reversed(points[_SHOWN:]) if p not in weakest and p.score >= _STRONG
+    )[:_SHOWN]
     return SessionSummary(
         overall=_mean([r.score.overall for r in reports]),
         content=_mean([r.score.content for r in reports]),

@@ -7,7 +7,6 @@ refused with the reason, and its bytes are removed.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from fastapi import UploadFile
@@ -16,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from mockmic import audio
 from mockmic.errors import AudioError, BadInput
 from mockmic.settings import Settings
+from mockmic.store.files import new_answer_path
 
 __all__ = ["TooLarge", "save_audio", "save_text"]
 
@@ -36,11 +36,6 @@ class TooLarge(BadInput):
     http_status = 413
 
 
-def _new_path(settings: Settings, suffix: str) -> Path:
-    settings.audio_dir.mkdir(parents=True, exist_ok=True)
-    return settings.audio_dir / f"{uuid.uuid4().hex}{suffix}"
-
-
 def _suffix(upload: UploadFile) -> str:
     name_suffix = Path(upload.filename or "").suffix.lower()
     if name_suffix in set(_SUFFIXES.values()):
@@ -51,7 +46,7 @@ def _suffix(upload: UploadFile) -> str:
 
 async def save_audio(upload: UploadFile, settings: Settings) -> Path:
     """Write the upload to the answers folder and check it decodes as speech; its path."""
-    path = _new_path(settings, _suffix(upload))
+    path = new_answer_path(settings.audio_dir, _suffix(upload))
     try:
         await _copy_limited(upload, path, settings.max_upload_bytes)
         # Decoding blocks (a few hundred ms for a long answer): run it off the event loop.
@@ -89,6 +84,6 @@ def save_text(text: str, settings: Settings) -> Path:
         raise BadInput(
             f"the answer is {len(text):,} characters, over the {settings.max_text_chars:,} limit"
         )
-    path = _new_path(settings, ".txt")
+    path = new_answer_path(settings.audio_dir, ".txt")
     path.write_text(text, encoding="utf-8")
     return path
