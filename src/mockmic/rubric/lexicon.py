@@ -30,6 +30,8 @@ FAILURE = (
     "did not test", "did not check", "did not ask", "did not tell", "did not flag", "went over",
     "could not", "unable to", "late", "fell behind", "miss", "slip", "slipped", "overdue",
     "without", "locked", "the wrong", "wrong",
+    "accidentally", "by mistake", "double booked", "double counted", "forgot", "had to redo",
+    "had to rebuild", "sent back", "threw away", "lost", "cost", "complaint~", "waiting",
 )
 
 # Plain accountability: the candidate names their own part. Strong = explicit ownership words.
@@ -47,6 +49,10 @@ OWNERSHIP_STRONG = {
     "i let the": 0.7, "i let my": 0.7, "my part": 0.6, "the root cause was me": 1.0,
     "the cause was me": 1.0, "because of me": 1.0, "because i": 0.7, "i caused": 1.0,
     "i broke": 0.9, "i failed": 0.9, "i missed": 0.8,
+    "took ownership": 0.9, "take ownership": 0.9, "i own that": 1.0, "where i got it wrong": 1.0,
+    "i take the blame": 1.0, "i hold my hands up": 1.0, "down to me": 1.0,
+    "the error was mine": 1.0,
+    "my own error": 1.0, "my error": 1.0, "i was at fault": 1.0, "i let it": 0.6,
 }
 # First-person failure verbs: ownership implied rather than stated.
 OWNERSHIP_WEAK = (
@@ -91,6 +97,11 @@ BLAME = {
     "it was not on me": 1.0, "not on me": 0.9, "wrong requirements": 0.6, "bad requirements": 0.7,
     "vague requirements": 0.4, "the requirements were": 0.4, "the spec was": 0.4,
     "the data was bad": 0.7, "bad luck": 0.5, "unlucky": 0.4, "mercury": 0.5,
+    "was not really mine": 1.0, "not really mine": 0.9, "was not mine": 0.9, "by whoever": 0.6,
+    "an easy mistake to make": 0.8, "easy mistake": 0.6, "anyone could have": 0.7,
+    "anyone would have": 0.6, "threw me under": 0.8, "which happens in": 0.4,
+    "to be fair the": 0.5, "was slow to": 0.5, "were slow to": 0.5, "never gave us": 0.8,
+    "never gave me": 0.8, "did not give us": 0.6, "did not give me": 0.6,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
@@ -133,6 +144,12 @@ HUMBLE_BRAG = {
     "wanted everything perfect": 1.0, "too thorough": 1.0, "held myself": 0.4,
     "took on too much": 0.7, "said yes to everything": 0.6, "helping everyone": 0.6,
     "stayed late": 0.4, "weekends": 0.3, "nights and weekends": 0.6,
+    "not to brag": 1.0, "reputation as someone who": 0.8, "someone who delivers": 0.8,
+    "quite lucky": 0.5, "did not take a single day": 1.0, "did not take a day off": 1.0,
+    "fastest": 0.6, "made it through": 0.4, "the final": 0.3, "second place": 0.7,
+    "runner up": 0.7, "ended up being the": 0.6, "the team needed me": 0.7,
+    "i love talking about": 0.6, "failure is where": 0.6, "i gave too much": 1.0,
+    "too generous": 1.0, "worked so hard": 0.6, "i was too": 0.4,
 }
 
 # Failures that make an interviewer doubt the candidate's fitness or judgement, not just a misstep.
@@ -148,6 +165,14 @@ CATASTROPHIC = {
     "never told my": 0.8, "regulator~": 0.6, "fined": 0.7, "compliance violation": 0.9,
     "violat~": 0.6, "police": 0.8, "patient died": 1.0, "died": 0.6, "shut down the company": 1.0,
     "for a week": 0.4, "for days": 0.4, "the whole company was down": 1.0, "entire company": 0.5,
+    # a failure in the core skill of the role, or the same failure repeated
+    "did it again": 0.7, "happened again": 0.5, "again with": 0.4, "none of my": 0.6,
+    "central to the job": 0.9, "core of the job": 0.9, "core of my job": 0.9,
+    "the main part of the job": 0.9, "for this ... role": 0.5, "i am applying for": 0.4,
+    "critical bug": 0.5, "another customer": 0.4, "was pulled": 0.5, "lost a day of": 0.6,
+    "thousand dollars": 0.4, "over budget by": 0.4, "access keys": 0.6, "public repository": 0.6,
+    "against production": 0.6, "instead of the test": 0.6, "backups": 0.4, "passwords": 0.5,
+    "personal data": 0.6, "i do not really enjoy": 0.5, "i do not enjoy": 0.4,
 }
 
 # Lesson cues: where the reflection starts.
@@ -189,13 +214,16 @@ CHANGE_CUES = (
     "i run", "i check", "i ask", "i keep", "i use", "on the next", "on my next",
     "the next project", "the next quarter", "the next release", "the next time", "next time",
     "i have made", "i got into the habit", "my habit", "we now", "i push", "i flag", "i raise",
-    "i no longer", "i do not", "what i do now", "i started", "i began",
+    "i no longer", "i do not", "what i do now", "now if", "now when", "now whenever", "so now",
+    "a rule", "from now on", "these days i", "i now always", "i started", "i began",
 )
 # Things built or introduced: a change when said after the lesson, an action before it.
 CHANGE_ACTIONS = (
     "i introduced", "i set up", "i built", "i created", "i put in place", "i put in", "i added",
     "i made a", "i rewrote", "i proposed", "i wrote a", "we started", "we introduced", "we added",
     "i set", "i turned", "i automated", "i documented",
+    "set up a", "put in a", "added a", "introduced a", "built a", "created a", "started",
+    "moved all", "we stopped", "i stopped", "rebuilt", "redesigned", "changed how",
 )
 HYPOTHETICAL = (
     "i would", "i will", "i want to", "i plan to", "i hope to", "i am going to", "i try to",
@@ -222,6 +250,12 @@ PROOF = {
     "measured": 0.6, "tracked": 0.5, "no incidents": 1.0, "no missed": 1.0, "no more": 0.5,
     "hit every": 0.9, "met every": 0.9, "delivered every": 0.9, "promoted": 0.3,
     "asked me to": 0.5, "rolled it out": 0.7, "spread to": 0.8,
+    "the next year": 0.7, "the next launch": 0.7, "the next": 0.5, "the following": 0.6,
+    "went smoothly": 0.8, "went well": 0.6, "with no": 0.6, "no lost": 0.8,
+    "without a single": 0.9, "on the first attempt": 0.8, "first attempt": 0.6,
+    "the follow up": 0.6, "that approach": 0.5, "passed": 0.5, "above": 0.3, "times the": 0.5,
+    "inside the": 0.5, "within the": 0.5, "finished": 0.3, "have not missed": 1.0,
+    "has not missed": 1.0, "not once": 0.8,
 }
 
 # Words that make an example specific in time and place.

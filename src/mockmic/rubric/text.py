@@ -92,16 +92,30 @@ def compile_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude suffix strip so "started", "starts" and "starting" match "start": paraphrases
+    change word forms far more often than words. Short words are left alone."""
+    for suffix, keep in (("ing", 5), ("ied", 4), ("ed", 4), ("es", 5), ("ly", 5), ("s", 4)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep - len(suffix) + 1:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            base = word[: -len(suffix)]
+            return base + "y" if suffix == "ied" else base
+    return word
+
+
 class Matcher:
-    """Finds phrase patterns in the non-filler tokens of one answer."""
+    """Finds phrase patterns in the non-filler tokens of one answer (compared by stem)."""
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
         # positions of the content tokens, so "that was um on me" still matches "that was on me"
         self.content = [i for i, t in enumerate(tokens) if not t.filler]
         self.words = [tokens[i].text for i in self.content]
+        self.stems = [stem(w) for w in self.words]
         self._at: dict[str, list[int]] = {}
-        for k, w in enumerate(self.words):
+        for k, w in enumerate(self.stems):
             self._at.setdefault(w, []).append(k)
 
     def find(self, phrases: Iterable[str], within: Span | None = None) -> list[Span]:
@@ -137,7 +151,7 @@ class Matcher:
     def _find_one(self, pattern: tuple[str, ...]) -> list[Span]:
         first = pattern[0]
         wild = first in ("*", "...") or first.endswith("~")
-        starts = range(len(self.words)) if wild else self._at.get(first, [])
+        starts = range(len(self.words)) if wild else self._at.get(stem(first), [])
         out = []
         for k in starts:
             end = self._match_from(pattern, 0, k)
@@ -158,16 +172,16 @@ class Matcher:
             return None
         if k >= len(self.words):
             return None
-        if head != "*" and not _word_matches(head, self.words[k]):
+        if head != "*" and not _word_matches(head, self.words[k], self.stems[k]):
             return None
         return self._match_from(pattern, p + 1, k + 1)
 
 
-def _word_matches(pattern: str, word: str) -> bool:
+def _word_matches(pattern: str, word: str, word_stem: str) -> bool:
     # a trailing "~" in a pattern word matches any ending: "apolog~" -> apologise, apologized
     if pattern.endswith("~"):
         return word.startswith(pattern[:-1])
-    return pattern == word
+    return pattern == word or stem(pattern) == word_stem
 
 
 def _drop_overlaps(spans: list[Span]) -> list[Span]:

@@ -91,7 +91,7 @@ def past_events(answer: Answer) -> list[Span]:
     out = []
     for k in range(len(words) - 1):
         nxt = words[k + 1]
-        if words[k] == "i" and (nxt in lx.PAST_IRREGULAR or (nxt.endswith("ed") and len(nxt) > 4)):
+        if words[k] == "i" and _is_event(nxt):
             out.append(Span(content[k], content[k + 1] + 1))
     return out
 
@@ -100,13 +100,23 @@ def past_verbs(answer: Answer) -> list[Span]:
     """Past-tense verbs with any subject ("we set up", "he explained"): things that happened."""
     out = []
     for k, w in enumerate(answer.matcher.words):
-        if w in lx.PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS):
+        if _is_event(w):
             i = answer.matcher.content[k]
             out.append(Span(i, i + 1))
     return out
 
 
 _NOT_VERBS = frozenset({"need", "speed", "indeed", "interested", "excited", "detailed", "based"})
+# Past forms of being, having and feeling describe a state, not an event that happened.
+_STATES = frozenset(
+    ("was", "were", "had", "did", "got", "went", "thought", "felt", "knew", "said", "meant", "kept")
+)
+
+
+def _is_event(word: str) -> bool:
+    if word in _STATES or word in _NOT_VERBS:
+        return False
+    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
 
 
 def clause_span(answer: Answer, span: Span, limit: int = 16) -> Span:

@@ -135,7 +135,7 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     shown, shown_ev = change_strength(answer)
     if not cues:
         if shown >= 0.6:
-            return Finding(0.75 * shown, tuple(shown_ev[:1]))
+            return Finding(0.85 * shown, tuple(shown_ev[:1]))
         return Finding(0.1 if platitudes else 0.0, spans(platitudes, 1))
     region = [clause_span(answer, s, 28) for s, _ in cues]
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
@@ -144,7 +144,7 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     score += 0.1 if weighted(answer, lx.CHANGE_CUES) else 0.0
     if platitudes and len(shape) < 2:
         score = min(score - 0.2 * len(platitudes), 0.4)
-    score = max(score, 0.75 * shown)
+    score = max(score, 0.85 * shown)
     return Finding(score, tuple(region[:2]))
 
 
@@ -167,7 +167,7 @@ def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float,
         return (0.3 if hits else 0.0), [s for s, _ in hits[:1]]
     region = [clause_span(answer, s, 20) for s in real]
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
-    score = 0.6 + 0.2 * ramp(len(real), 1, 2) + 0.2 * ramp(len(shape), 0, 2)
+    score = 0.65 + 0.15 * ramp(len(real), 1, 2) + 0.2 * ramp(len(shape), 0, 2)
     return score, region[:2]
 
 
@@ -189,7 +189,7 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         nums = [n for n in numbers(answer) if n.start > after] or nums
         outcome = [h for h in weighted(answer, lx.RESULT) if h[0].start > after]
         late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
-    score = total(late) / 1.6 + 0.2 * min(len(nums), 2)
+    score = total(late) / 1.6 + 0.3 * min(len(nums), 2)
     return score, [s for s in late_clauses[:2]] + nums[:1]
 
 

@@ -37,7 +37,7 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     hits = weighted(answer, lx.HUMBLE_BRAG, extra, skip_negated=True)
     brag = {s for s, _ in hits}
     real = [s for s, _ in weighted(answer, lx.FAILURE) if not any(_overlap(s, b) for b in brag)]
-    return total(hits) / 1.5 - 0.15 * min(len(real), 3), spans(hits)
+    return total(hits) / 1.5 - 0.1 * min(len(real), 3), spans(hits)
 
 
 def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
@@ -113,18 +113,36 @@ class TopicParams(ExtraOnlyParams):
 
 @detector("off_topic", TopicParams)
 def off_topic(answer: Answer, p: TopicParams) -> Finding:
-    """None of the question's topic words: an answer to some other question."""
+    """Few of the question's topic words, and more of another question's: the wrong question."""
     if answer.n_words < p.min_words:
         return Finding(0.0)
     topic = normalised_topic(answer.question) + p.extra + _story_cues(answer)
     hits = weighted(answer, topic)
     # a long answer should touch the topic more than once; two mentions settle a short one
     needed = max(2.0, answer.n_words / 150)
-    return Finding(1.0 - len(hits) / needed, spans(hits))
+    strength = 1.0 - len(hits) / needed
+    _, rival_hits = _best_rival(answer)
+    if len(rival_hits) < len(hits) + 2:  # not clearly about something else: only half as sure
+        strength *= 0.5
+    return Finding(strength, spans(hits) or spans(rival_hits, 2))
+
+
+def _best_rival(answer: Answer) -> tuple[str, list[tuple[Span, float]]]:
+    """The other question of the bank whose topic words the answer touches most."""
+    from mockmic.questions import all_questions  # the bank, loaded once; imported late (cycle)
+
+    best: tuple[str, list[tuple[Span, float]]] = ("", [])
+    for q in all_questions():
+        if q.id == answer.question.id or not q.topic:
+            continue
+        found = weighted(answer, q.topic)
+        if len(found) > len(best[1]):
+            best = (q.id, found)
+    return best
 
 
 # Parts whose built-in cues say what a question is about (not the generic narrative parts).
-TOPICAL_PARTS = ("failure", "ownership", "lesson", "change")
+TOPICAL_PARTS = ("failure", "ownership", "lesson")
 
 
 def _story_cues(answer: Answer) -> tuple[str, ...]:
@@ -163,7 +181,8 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
     ands = 100 * sum(1 for w in answer.matcher.words if w == "and") / n
     opening = [h for h in weighted(answer, lx.PREAMBLE) if answer.position(h[0]) < 0.15]
     backstory = ramp(answer.share(*p.parts), p.share, p.share + 0.3)
-    score = (
+    # calibrated so a clearly wandering answer reaches 0.5 on any one strong sign plus a weak one
+    score = 2.2 * (
         0.45 * ramp(per_100, 2.0, 6.0)
         + 0.3 * ramp(ands, 4.5, 8.0)
         + 0.35 * min(len(opening), 1)
