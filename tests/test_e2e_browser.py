@@ -146,3 +146,32 @@ def _follow_up_asked(page: object) -> bool:
     _wait_next(page)
     label = page.locator("#q-label").text_content()
     return label == "Follow-up" and page.get_by_test_id("start-answer").is_enabled()
+
+
+def test_a_refused_microphone_gets_a_clear_message_and_typing_still_works(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        # No --use-fake-ui-for-media-stream: the permission prompt is refused, as a person might.
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream"],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(server + "/")
+            page.check("input[name=source][value=pick]")
+            page.check("input[name=question_ids][value=failure]")
+            page.get_by_test_id("start-interview").click()
+            message = page.locator("#mic-error")
+            expect(message).to_be_visible(timeout=20_000)
+            expect(message).to_contain_text("refused")
+            expect(page.get_by_test_id("question-text")).to_have_text(
+                "Tell me about a time you failed."
+            )
+            page.fill("#typed-text", "I missed a deadline because I never asked for help.")
+            page.click("#typed-submit")
+            expect(page.get_by_test_id("next-question")).to_be_visible(timeout=60_000)
+            expect(page.locator("#answer-error")).to_be_hidden()
+        finally:
+            browser.close()

@@ -233,7 +233,7 @@
     } catch (err) {
       return answerProblem(`Your answer was not accepted: ${err.message}`);
     }
-    status("Answer saved. Scoring it…");
+    status(session.mode === "practice" ? "Answer saved. Scoring it…" : "Answer saved. One moment…");
     const scored = await waitScored(answer.id);
     if (scored) afterScored(scored);
   }
