@@ -128,6 +128,8 @@ def test_history_charts_attempts_and_offers_practice_and_compare(client: TestCli
     compare = client.get(f"/compare?a={a}&b={b}")
     assert compare.status_code == 200 and compare.text.count('class="mm-report"') == 2
     assert re.search(r"<th>Overall</th><td>\d+</td><td>\d+</td>\s*<td>[+-]\d+</td>", compare.text)
+    half = client.get(f"/compare?a={a}")
+    assert half.status_code == 400 and "pick one attempt as A and one as B" in half.text
 
 
 def test_practise_again_starts_a_one_question_session(client: TestClient) -> None:

@@ -88,8 +88,17 @@ def session_report(
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(
-    a: int, b: int, request: Request, store: StoreDep, templates: TemplatesDep
+    request: Request,
+    store: StoreDep,
+    templates: TemplatesDep,
+    a: int | None = None,
+    b: int | None = None,
 ) -> HTMLResponse:
+    if a is None or b is None:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST,
+            "pick one attempt as A and one as B in the history, then compare them",
+        )
     sides = []
     for answer_id in (a, b):
         answer = store.get_answer(answer_id)
