@@ -84,10 +84,10 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
             prompts = {q["id"]: q["prompt"] for q in questions}
             for n, qid in enumerate(picked):
                 expect(page.get_by_test_id("question-text")).to_have_text(prompts[qid])
-                _answer(page, follow_up=False)
+                _answer(page, shot=OUTPUT / f"interview-q{n + 1}.png")
                 if _follow_up_asked(page):
                     assert page.get_by_test_id("question-text").text_content()
-                    _answer(page, follow_up=True)
+                    _answer(page)
                     _wait_next(page)
                 expected = "Finish" if n == len(picked) - 1 else "Next question"
                 assert expected in (page.get_by_test_id("next-question").text_content() or "")
@@ -121,12 +121,15 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
     assert time.monotonic() - started < 180
 
 
-def _answer(page: object, follow_up: bool) -> None:
+def _answer(page: object, shot: Path | None = None) -> None:
     from playwright.sync_api import Page
 
     assert isinstance(page, Page)
     page.get_by_test_id("start-answer").click(timeout=30_000)
     page.wait_for_timeout(RECORD_MS)
+    if shot is not None:  # the recording state: timer, level meter, stop button
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot))
     page.get_by_test_id("stop-answer").click()
 
 

@@ -227,3 +227,8 @@ def test_the_same_store_works_on_postgresql(tmp_path: Path) -> None:
         assert store.delete_all() == 1
     finally:
         store.close()
+
+
+def test_every_setting_is_described() -> None:
+    undocumented = [n for n, f in Settings.model_fields.items() if not f.description]
+    assert undocumented == []

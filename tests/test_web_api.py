@@ -31,7 +31,12 @@ BLAMING = "It failed because the QA team never tested it. Not my fault really, t
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", max_upload_bytes=2_000_000)
+    # The database is named explicitly so a MOCKMIC_DATABASE_URL in the environment is never hit.
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=f"sqlite:///{tmp_path / 'mockmic.db'}",
+        max_upload_bytes=2_000_000,
+    )
 
 
 @pytest.fixture
@@ -205,7 +210,9 @@ def test_an_upload_over_the_size_limit_is_refused(client: TestClient, settings: 
 
 
 def test_a_recording_over_the_time_limit_is_refused(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "d", max_answer_seconds=5)
+    settings = Settings(
+        data_dir=tmp_path / "d", database_url=f"sqlite:///{tmp_path / 'd.db'}", max_answer_seconds=5
+    )
     with TestClient(create_app(settings)) as client:
         session = new_session(client)
         with (FIXTURES / "jfk.flac").open("rb") as f:  # 11 s

@@ -27,7 +27,8 @@ HOSTILE = "I failed once. <script>alert('owned')</script> It was <b>bad</b> & I 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data")
+    # The database is named explicitly so a MOCKMIC_DATABASE_URL in the environment is never hit.
+    return Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'm.db'}")
 
 
 @pytest.fixture
