@@ -324,6 +324,13 @@
 
   const form = $("setup-form");
   if (form) {
+    // Ticking a question means hand-picking; choosing a pack means the pack.
+    form.addEventListener("change", (e) => {
+      const pick = form.querySelector("input[name=source][value=pick]");
+      const role = form.querySelector("input[name=source][value=role]");
+      if (e.target.name === "question_ids" && e.target.checked) pick.checked = true;
+      if (e.target.name === "role") role.checked = true;
+    });
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const err = $("setup-error");
