@@ -176,5 +176,8 @@ def test_a_refused_microphone_gets_a_clear_message_and_typing_still_works(server
             page.click("#typed-submit")
             expect(page.get_by_test_id("next-question")).to_be_visible(timeout=60_000)
             expect(page.locator("#answer-error")).to_be_hidden()
+            # Practice mode: feedback right after the answer, and a retake on offer.
+            expect(page.locator("#fb-score")).to_have_text(re.compile(r"^\d+$"))
+            expect(page.locator("#fb-transcript")).to_contain_text("never asked for help")
         finally:
             browser.close()

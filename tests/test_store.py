@@ -232,3 +232,16 @@ def test_the_same_store_works_on_postgresql(tmp_path: Path) -> None:
 def test_every_setting_is_described() -> None:
     undocumented = [n for n, f in Settings.model_fields.items() if not f.description]
     assert undocumented == []
+
+
+def test_the_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from mockmic.store.models import Base
+
+    engine = connect(f"sqlite:///{tmp_path / 'drift.db'}")
+    with engine.connect() as conn:
+        drift = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert drift == [], "a model changed without a migration"
