@@ -1,7 +1,8 @@
 """score(): overall, content and delivery, 0-100, from the question's weights.
 
-    content  = the criteria's weighted mean, minus each fired trap's penalty,
-               then held under the lowest cap of the traps that fired
+    content  = the criteria's weighted mean, minus each fired trap's penalty (in proportion to
+               how clearly it fired, half to full), then held under the lowest cap of the traps
+               that fired (loosened in the same proportion for a borderline trap)
     delivery = mockmic.delivery.rate(delivery), None for a typed answer
     overall  = weights.content * content + weights.delivery * delivery
                (content alone when delivery could not be measured)
@@ -21,9 +22,11 @@ from mockmic.types import Assessment, Delivery, Score
 def content_score(assessment: Assessment, question: Question) -> int:
     weight = sum(c.weight for c in assessment.criteria)
     base = sum(c.score * c.weight for c in assessment.criteria) / weight if weight else 0.0
-    fired = [t for hit in assessment.traps if (t := question.trap(hit.id)) is not None]
-    value = base - sum(t.penalty for t in fired)
-    caps = [t.cap for t in fired if t.cap is not None]
+    fired = [(t, hit.strength) for hit in assessment.traps if (t := question.trap(hit.id))]
+    value = base - sum(t.penalty * strength for t, strength in fired)
+    # a cap binds fully on a clear trap and loosens on a borderline one, so one reworded
+    # sentence cannot swing the score by fifty points
+    caps = [t.cap + (100 - t.cap) * (1 - strength) for t, strength in fired if t.cap is not None]
     if caps:
         value = min(value, min(caps))
     return _clamp(value)

@@ -140,6 +140,9 @@ class TrapHit:
     id: str
     evidence: tuple[str, ...]
     probe: str  # the follow-up an interviewer would ask
+    # how clearly it fired, 0.5 (just over its threshold) to 1.0 (well past it); scoring charges
+    # the trap's penalty in proportion, so a borderline trap costs less than a flagrant one
+    strength: float = 1.0
 
 
 @dataclass(frozen=True)

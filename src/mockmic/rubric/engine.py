@@ -19,6 +19,7 @@ from mockmic.rubric.text import Span
 from mockmic.types import Assessment, CriterionResult, Transcript, TrapHit
 
 MAX_EVIDENCE = 3
+CLEAR_MARGIN = 0.25  # this far past its threshold, a trap is charged in full
 
 
 def assess(transcript: Transcript, question: Question) -> Assessment:
@@ -51,10 +52,14 @@ def _criterion(answer: Answer, c: Criterion) -> CriterionResult:
 
 def _trap(answer: Answer, t: Trap) -> TrapHit | None:
     found = detectors.run(t.detector, answer, detectors.parse_params(t.detector, t.params))
-    fired = found.score >= t.threshold if t.when == "present" else found.score < t.threshold
-    if not fired:
+    present = t.when == "present"
+    margin = found.score - t.threshold if present else t.threshold - found.score
+    if margin < 0 or (margin == 0 and not present):
         return None
-    return TrapHit(id=t.id, evidence=_quotes(answer, found.evidence), probe=t.probe)
+    strength = 0.5 + 0.5 * min(margin / CLEAR_MARGIN, 1.0)
+    return TrapHit(
+        id=t.id, evidence=_quotes(answer, found.evidence), probe=t.probe, strength=strength
+    )
 
 
 def _quotes(answer: Answer, spans: tuple[Span, ...]) -> tuple[str, ...]:

@@ -53,6 +53,9 @@ OWNERSHIP_STRONG = {
     "i take the blame": 1.0, "i hold my hands up": 1.0, "down to me": 1.0,
     "the error was mine": 1.0,
     "my own error": 1.0, "my error": 1.0, "i was at fault": 1.0, "i let it": 0.6,
+    "where i went wrong": 1.0, "i went wrong": 1.0, "took * ownership": 0.9,
+    "full ownership": 0.8, "complete ownership": 0.8, "i never got into the habit": 0.7,
+    "i was the cause": 1.0, "i caused it": 1.0, "that is on me": 1.0, "on my plate": 0.4,
 }
 # First-person failure verbs: ownership implied rather than stated.
 OWNERSHIP_WEAK = (
@@ -102,6 +105,19 @@ BLAME = {
     "anyone would have": 0.6, "threw me under": 0.8, "which happens in": 0.4,
     "to be fair the": 0.5, "was slow to": 0.5, "were slow to": 0.5, "never gave us": 0.8,
     "never gave me": 0.8, "did not give us": 0.6, "did not give me": 0.6,
+    # circumstances and other people as the cause, said politely
+    "due to the": 0.4, "because of the client": 0.7, "because of the team": 0.7,
+    "because the client": 0.6, "because the team": 0.5, "because management": 0.7,
+    "because my manager": 0.6, "because they": 0.5, "kept adding": 0.6, "added scope": 0.5,
+    "at the last minute": 0.3, "without telling me": 0.7, "without telling us": 0.6,
+    "without consulting": 0.6, "were not clear": 0.5, "was not clear": 0.4,
+    "unclear requirements": 0.6, "was delayed by": 0.5, "were delayed by": 0.5,
+    "held us up": 0.6, "held me up": 0.6, "the developers did not": 0.8,
+    "the designers did not": 0.8, "the supplier": 0.3, "the vendor": 0.3,
+    "i was let down": 0.9, "they let": 0.5, "nobody": 0.4, "no one": 0.3,
+    "it was the": 0.2, "not something i could": 0.8, "not something we could": 0.7,
+    "there was nothing": 0.6, "i had no control": 0.9, "we had no control": 0.8,
+    "outside my control": 0.9, "outside of my control": 0.9, "the system": 0.2,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
@@ -150,6 +166,17 @@ HUMBLE_BRAG = {
     "runner up": 0.7, "ended up being the": 0.6, "the team needed me": 0.7,
     "i love talking about": 0.6, "failure is where": 0.6, "i gave too much": 1.0,
     "too generous": 1.0, "worked so hard": 0.6, "i was too": 0.4,
+    # virtue in excess, said other ways
+    "too hard": 0.5, "too careful": 0.8, "too honest": 0.9, "too nice": 0.8, "too focused": 0.7,
+    "too driven": 1.0,
+    "too eager": 0.7, "too responsible": 1.0, "too reliable": 1.0, "too much pride": 0.8,
+    "because i care": 1.0, "i cared": 0.5, "i just wanted": 0.5, "wanted it to be": 0.6,
+    "could not let": 0.6, "exceeded expectations": 1.0, "beat the target": 0.9,
+    "beat our target": 0.9, "ahead of schedule": 0.5, "the client loved": 0.7,
+    "they loved": 0.6, "award": 0.6, "recognised": 0.5, "recognized": 0.5, "thanked me": 0.4,
+    "in the end it": 0.4, "it all worked out": 0.9, "worked out well": 0.7,
+    "turned into a success": 1.0, "ended up winning": 0.9, "we still won": 1.0,
+    "best result": 0.6, "highest": 0.5, "record breaking": 0.8, "my only": 0.6,
 }
 
 # Failures that make an interviewer doubt the candidate's fitness or judgement, not just a misstep.
@@ -173,6 +200,17 @@ CATASTROPHIC = {
     "thousand dollars": 0.4, "over budget by": 0.4, "access keys": 0.6, "public repository": 0.6,
     "against production": 0.6, "instead of the test": 0.6, "backups": 0.4, "passwords": 0.5,
     "personal data": 0.6, "i do not really enjoy": 0.5, "i do not enjoy": 0.4,
+    # trust-ending outcomes and repeated failures, said other ways
+    "fired": 0.8, "dismissed": 0.7, "disciplinary": 0.8, "written warning": 0.9,
+    "final warning": 1.0, "lost the client": 0.5, "lost the account": 0.5,
+    "our biggest client": 0.4, "all the data": 0.6, "all of the data": 0.6,
+    "customer data": 0.6, "credit card": 0.5, "exposed": 0.5, "leak": 0.6, "breach": 0.8,
+    "production database": 0.6, "deleted": 0.4, "legal": 0.5, "audit": 0.3, "accident": 0.5,
+    "went out of business": 1.0, "closed down": 0.6, "shut down": 0.4, "headlines": 0.7,
+    "the press": 0.4, "in the news": 0.7, "hundreds of thousands": 0.6, "million": 0.5,
+    "repeatedly": 0.6, "several times": 0.5, "kept happening": 0.6, "every time": 0.2,
+    "more than once": 0.6, "my main job": 0.5, "which is my job": 0.6, "the one thing": 0.4,
+    "basic": 0.3, "i am not good at": 0.5, "i struggle with": 0.3,
 }
 
 # Lesson cues: where the reflection starts.
@@ -186,6 +224,9 @@ LESSON_CUES = (
     "i discovered", "what i got wrong", "the mistake i made was", "what i should have done",
     "i should have", "the root cause", "what it taught", "my lesson", "the real lesson",
     "the insight",
+    "i know now", "i now understand", "i understand now", "it made me see", "made me see",
+    "it made me", "what i realised", "what i realized", "the big lesson", "my takeaway",
+    "the main thing i", "i came away", "i took away", "what stuck with me",
 )
 # A lesson that could be pinned on any story, so it earns little.
 PLATITUDES = (
@@ -204,6 +245,8 @@ LESSON_SHAPE = (
     "first", "always", "never", "the moment", "at the start", "ahead of", "in writing", "out loud",
     "ask", "check", "test", "write down", "estimate", "flag", "raise", "say no", "push back",
     "verify", "confirm", "measure", "split", "buffer", "escalate", "involve", "review",
+    "habit", "checklist", "rule", "process", "template", "routine", "before any", "before every",
+    "every time", "each time", "up front", "in advance", "double check", "second pair of eyes",
 )
 
 # What changed afterwards, said as something done (not something that would be done).
@@ -216,6 +259,11 @@ CHANGE_CUES = (
     "i have made", "i got into the habit", "my habit", "we now", "i push", "i flag", "i raise",
     "i no longer", "i do not", "what i do now", "now if", "now when", "now whenever", "so now",
     "a rule", "from now on", "these days i", "i now always", "i started", "i began",
+    "i make a point", "i have started", "these days", "my rule", "rule of thumb", "my habit",
+    "now before", "now every", "now whenever", "i always check", "i always ask", "from that day",
+    "from that point", "ever since then", "after that i always", "i built in", "i now build",
+    "afterwards i", "after that", "i switched", "switched off", "switched to", "turned off",
+    "began", "i moved to", "i now use", "i set myself",
 )
 # Things built or introduced: a change when said after the lesson, an action before it.
 CHANGE_ACTIONS = (
@@ -256,6 +304,12 @@ PROOF = {
     "the follow up": 0.6, "that approach": 0.5, "passed": 0.5, "above": 0.3, "times the": 0.5,
     "inside the": 0.5, "within the": 0.5, "finished": 0.3, "have not missed": 1.0,
     "has not missed": 1.0, "not once": 0.8,
+    "since then": 0.4, "ever since": 0.4, "haven't": 0.3, "no complaints": 0.8,
+    "no issues": 0.8, "no problems": 0.7, "zero incidents": 1.0, "on every": 0.5,
+    "every one since": 1.0, "each one since": 1.0, "the last": 0.3, "months since": 0.6,
+    "years since": 0.7, "my manager noticed": 0.6, "in my review": 0.5, "my review": 0.4,
+    "not ... again": 0.9, "never ... again": 0.9, "in three years": 0.8,
+    "in a year": 0.7, "in six months": 0.7,
 }
 
 # Words that make an example specific in time and place.

@@ -31,12 +31,28 @@ _CONTRACTIONS = (
     (re.compile(r"\bi'm\b|\bim\b"), "i am"),
     (re.compile(r"\b(i|you|we|they)'ve\b|\b(i|you|we|they)ve\b"), r"\1\2 have"),
     (re.compile(r"\b(i|you|we|they|he|she|it|that)'ll\b"), r"\1 will"),
+    # "I'd called" is "I had called" (kept as "i called"); "I'd call" is "I would call"
+    (
+        re.compile(
+            r"\b(i|you|we|they|he|she|it|that)'d (\w+ed|been|done|gone|seen|taken|made|had)\b"
+        ),
+        r"\1 \2",
+    ),
     (re.compile(r"\b(i|you|we|they|he|she|it|that)'d\b"), r"\1 would"),
     (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
     (re.compile(r"\b(it|that|there|what|he|she|here)'s\b"), r"\1 is"),
 )
 _SPLIT = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?;]+[\"')\]]*$")
+
+
+# Words too common to anchor a loose match on their own.
+_STOP = (
+    "i me my we our us you your he him his she her it its they them their a an the and or but so "
+    "to of in on at by for with from as is are was were be been am do did does had has have not "
+    "no that this there then than if when what which who would will can could should"
+)
+STOPWORDS = frozenset(_STOP.split())
 
 
 @dataclass(frozen=True)
@@ -147,6 +163,26 @@ class Matcher:
                 continue
             out.append(f)
         return out
+
+    def find_loose(self, phrases: Iterable[str], slack: int = 3) -> list[Span]:
+        """Phrases whose content words all occur, in any order, within a few words of each
+        other: "called my manager within ten minutes" for "within ten minutes i called my
+        manager". Only phrases with two or more content words, no wildcards, are tried."""
+        found: list[Span] = []
+        for phrase in phrases:
+            pattern = compile_phrase(phrase)
+            keys = {stem(w) for w in pattern if w not in STOPWORDS}
+            if len(keys) < 2 or any(w in ("*", "...") or w.endswith("~") for w in pattern):
+                continue
+            width = len(pattern) + slack
+            for k in self._at.get(next(iter(sorted(keys))), []):
+                lo, hi = max(0, k - width + 1), min(len(self.stems), k + width)
+                window = self.stems[lo:hi]
+                if keys <= set(window):
+                    ks = [lo + j for j, w in enumerate(window) if w in keys]
+                    found.append(Span(self.content[min(ks)], self.content[max(ks)] + 1))
+                    break
+        return _drop_overlaps(found)
 
     def _find_one(self, pattern: tuple[str, ...]) -> list[Span]:
         first = pattern[0]

@@ -65,8 +65,18 @@ CONTAINED = (
 
 @detector("phrases", PhraseParams)
 def phrases(answer: Answer, p: PhraseParams) -> Finding:
-    """Any of the given phrases; `saturate` matches score 1.0."""
+    """Any of the given phrases; `saturate` matches score 1.0. A phrase said in other word
+    order (its content words close together) counts for 0.75."""
     hits = weighted(answer, p.phrases, parts=p.parts)
+    taken = [s for s, _ in hits]
+    loose = [
+        (s, 0.75)
+        for s in answer.matcher.find_loose(p.phrases)
+        if not any(s.start < t.end and t.start < s.end for t in taken)
+    ]
+    if p.parts:
+        loose = [h for h in loose if h[0] in set(answer.in_parts([s for s, _ in loose], *p.parts))]
+    hits = hits + loose
     return Finding(total(hits) / p.saturate, spans(hits))
 
 

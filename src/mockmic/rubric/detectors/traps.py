@@ -37,7 +37,7 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     hits = weighted(answer, lx.HUMBLE_BRAG, extra, skip_negated=True)
     brag = {s for s, _ in hits}
     real = [s for s, _ in weighted(answer, lx.FAILURE) if not any(_overlap(s, b) for b in brag)]
-    return total(hits) / 1.5 - 0.1 * min(len(real), 3), spans(hits)
+    return total(hits) / 1.5 - 0.08 * min(len(real), 2), spans(hits)
 
 
 def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
@@ -187,7 +187,9 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
         + 0.3 * ramp(ands, 4.5, 8.0)
         + 0.35 * min(len(opening), 1)
         + 0.25 * backstory
-        + 0.25 * ramp(n, 150, 280)
+        # length alone is not rambling (a tight two-minute story runs ~280 words); length with
+        # padding is
+        + 0.3 * ramp(n, 140, 220) * ramp(per_100, 0.5, 2.0)
     )
     evidence = spans(opening, 1) + spans(padding, 2)
     return Finding(max(score, over), evidence)
