@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 from mockmic.report import samples
 from mockmic.settings import Settings
-from mockmic.store import Store, Worker, open_store, summarize
+from mockmic.store import Store, Worker, attempts, list_sessions, open_store, summarize
 from mockmic.store.codec import dump_report, load_report
 from mockmic.store.db import connect
 
@@ -205,6 +205,8 @@ def test_open_store_follows_the_database_option_and_the_environment(
     s.create_session(["failure"])
     s.close()
     assert path.exists()
+    assert [x.question_ids for x in list_sessions(str(path))] == [("failure",)]
+    assert attempts(database=str(path)) == []
     monkeypatch.setenv("MOCKMIC_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
     assert Settings().url.endswith("env.db")
 

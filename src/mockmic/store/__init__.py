@@ -18,6 +18,7 @@ __all__ = [
     "SessionSummary",
     "Store",
     "Worker",
+    "attempts",
     "default_scorer",
     "list_sessions",
     "open_store",
@@ -37,5 +38,14 @@ def list_sessions(database: str | None = None) -> list[SessionInfo]:
     store = open_store(database)
     try:
         return store.list_sessions()
+    finally:
+        store.close()
+
+
+def attempts(question_id: str | None = None, database: str | None = None) -> list[AnswerInfo]:
+    """Scored answers (to one question, or all), oldest first: progress over time."""
+    store = open_store(database)
+    try:
+        return store.attempts(question_id)
     finally:
         store.close()

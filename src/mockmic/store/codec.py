@@ -25,7 +25,7 @@ def dump_report(report: Report) -> dict[str, Any]:
 
 
 def load_report(data: dict[str, Any]) -> Report:
-    return _load(Report, data)
+    return cast(Report, _load(Report, data))
 
 
 def _dump(value: Any) -> Any:

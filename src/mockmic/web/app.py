@@ -116,4 +116,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, database: str | None = None
     settings = settings.model_copy(update={"host": host, "port": port})
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     print(f"mockmic is running at http://{host}:{port}  (Ctrl+C to stop)", flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"Warning: bound to {host}, so other machines can reach your recordings. "
+            "Browsers also only allow the microphone on localhost or HTTPS.",
+            flush=True,
+        )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
