@@ -424,3 +424,13 @@ PAST_IRREGULAR = frozenset((
     "understood", "began", "broke", "chose", "drove", "fell", "forgot", "hid", "meant", "read",
     "sat", "shut", "sold", "spoke",
 ))
+
+# Naming the cause in yourself: the root of a lesson, even before it is put as a rule.
+ROOT_CAUSE = (
+    "i had assumed", "i assumed", "i had treated", "i treated", "i had not", "i should have",
+    "the real problem was that i", "the root cause was", "the cause was", "because i had",
+    "because i did not", "because i was", "i did not check", "i did not ask", "i had designed",
+    "i had reused", "i had skipped", "i relied on", "i trusted", "i underestimated", "i ignored",
+    "i let the", "i avoided", "instead of", "i was too confident", "i was overconfident",
+    "what i missed was", "my mistake was", "where i went wrong", "i got wrong",
+)

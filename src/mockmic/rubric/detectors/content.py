@@ -143,9 +143,14 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     # a lesson can be shown rather than said: "since then I confirm the location before any
     # order" is the lesson in practice, so a real change earns most of the credit
     shown, shown_ev = change_strength(answer)
+    # naming the cause in yourself ("I had treated every supplier date as fixed") is the start
+    # of a lesson even when the word "learned" never comes
+    insight = [h for h in weighted(answer, lx.ROOT_CAUSE) if not negated(answer, h[0])]
     if not cues:
         if shown >= 0.6:
-            return Finding(0.85 * shown, tuple(shown_ev[:1]))
+            return Finding(0.85 * shown + 0.1 * bool(insight), tuple(shown_ev[:1]))
+        if insight:
+            return Finding(0.4, spans(insight, 1))
         return Finding(0.1 if platitudes else 0.0, spans(platitudes, 1))
     region = [clause_span(answer, s, 28) for s, _ in cues]
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
