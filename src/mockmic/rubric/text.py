@@ -133,6 +133,9 @@ class Matcher:
         self._at: dict[str, list[int]] = {}
         for k, w in enumerate(self.stems):
             self._at.setdefault(w, []).append(k)
+        self._raw_at: dict[str, list[int]] = {}
+        for k, w in enumerate(self.words):
+            self._raw_at.setdefault(w, []).append(k)
 
     def find(self, phrases: Iterable[str], within: Span | None = None) -> list[Span]:
         """Every non-overlapping match of any phrase, as token spans, in order."""
@@ -186,8 +189,14 @@ class Matcher:
 
     def _find_one(self, pattern: tuple[str, ...]) -> list[Span]:
         first = pattern[0]
-        wild = first in ("*", "...") or first.endswith("~")
-        starts = range(len(self.words)) if wild else self._at.get(stem(first), [])
+        starts: Iterable[int]
+        if first in ("*", "..."):
+            starts = range(len(self.words))
+        elif first.endswith("~"):  # a stem: only the words that begin with it
+            prefix = first[:-1]
+            starts = sorted(k for w, ks in self._raw_at.items() if w.startswith(prefix) for k in ks)
+        else:
+            starts = self._at.get(stem(first), [])
         out = []
         for k in starts:
             end = self._match_from(pattern, 0, k)
