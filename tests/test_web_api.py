@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from mockmic.settings import Settings
 from mockmic.web import create_app
 
+LOCAL = "http://127.0.0.1:8000"  # the app answers on localhost only
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared/fixtures/audio"
 
 GOOD = (
@@ -41,7 +42,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as c:
+    with TestClient(create_app(settings), base_url=LOCAL) as c:
         yield c
 
 
@@ -213,7 +214,7 @@ def test_a_recording_over_the_time_limit_is_refused(tmp_path: Path) -> None:
     settings = Settings(
         data_dir=tmp_path / "d", database_url=f"sqlite:///{tmp_path / 'd.db'}", max_answer_seconds=5
     )
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url=LOCAL) as client:
         session = new_session(client)
         with (FIXTURES / "jfk.flac").open("rb") as f:  # 11 s
             res = client.post(

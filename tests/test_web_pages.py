@@ -15,6 +15,8 @@ from fastapi.testclient import TestClient
 from mockmic.settings import Settings
 from mockmic.web import create_app
 
+LOCAL = "http://127.0.0.1:8000"  # the app answers on localhost only
+
 GOOD = (
     "Two years ago I led the move of our reporting jobs to a new scheduler, and I skipped the "
     "dry run to hit the date. The first nightly run double-billed three hundred customers. That "
@@ -33,7 +35,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as c:
+    with TestClient(create_app(settings), base_url=LOCAL) as c:
         yield c
 
 
@@ -157,3 +159,24 @@ def test_static_script_and_styles_are_served(client: TestClient) -> None:
     assert js.status_code == 200 and "MediaRecorder" in js.text and "speechSynthesis" in js.text
     assert "innerHTML" not in js.text, "server text only ever goes in through textContent"
     assert "@media print" in client.get("/static/style.css").text
+
+
+def test_other_sites_cannot_change_anything(client: TestClient) -> None:
+    session = answered_session(client, GOOD)
+    forged = client.post("/history/delete-all", headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403 and "another site" in forged.text
+    api = client.delete("/api/sessions", headers={"Origin": "https://evil.example"})
+    assert api.status_code == 403
+    rebound = client.get("/api/sessions", headers={"Host": "evil.example:8000"})
+    assert rebound.status_code == 403 and "localhost only" in rebound.text
+    assert [s["id"] for s in client.get("/api/sessions").json()] == [session["id"]]
+    same_site = client.post("/history/delete-all", headers={"Origin": LOCAL})
+    assert same_site.status_code == 200 and client.get("/api/sessions").json() == []
+
+
+def test_bound_beyond_localhost_the_host_check_is_off(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path / "d", database_url=f"sqlite:///{tmp_path / 'd.db'}", host="0.0.0.0"
+    )
+    with TestClient(create_app(settings), base_url="http://192.168.1.20:8000") as c:
+        assert c.get("/api/questions").status_code == 200

@@ -26,6 +26,7 @@ from mockmic.store import Scorer, Store, Worker
 from mockmic.types import Report
 from mockmic.web import api, pages
 from mockmic.web.filters import FILTERS
+from mockmic.web.guard import LocalOnly
 
 __all__ = ["create_app", "serve"]
 
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, scorer: Scorer | None = None) -
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in (*api.ROUTERS, *pages.ROUTERS):
         app.include_router(router)
+    app.add_middleware(LocalOnly, bound_host=settings.host)
     app.add_exception_handler(MockmicError, _mockmic_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     return app
