@@ -183,7 +183,7 @@
     show(ui.countdown, false);
     show(ui.answerError, false);
     chunks = [];
-    const type = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm"].find(
+    const type = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm", "audio/mp4"].find(
       (t) => MediaRecorder.isTypeSupported && MediaRecorder.isTypeSupported(t));
     recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
     recorder.ondataavailable = (e) => { if (e.data && e.data.size) chunks.push(e.data); };
@@ -223,7 +223,7 @@
       form.append("kind", "follow_up");
       form.append("parent_id", String(probeFor));
     }
-    if (blob) form.append("audio", blob, blob.type.includes("ogg") ? "answer.ogg" : "answer.webm");
+    if (blob) form.append("audio", blob, "answer" + extension(blob.type));
     else form.append("text", text);
     let answer;
     try {
@@ -236,6 +236,13 @@
     status(session.mode === "practice" ? "Answer saved. Scoring it…" : "Answer saved. One moment…");
     const scored = await waitScored(answer.id);
     if (scored) afterScored(scored);
+  }
+
+  function extension(type) {
+    // Chrome records webm, Firefox ogg, Safari mp4; the server decodes whatever it gets.
+    if (type.includes("ogg")) return ".ogg";
+    if (type.includes("mp4") || type.includes("aac")) return ".m4a";
+    return ".webm";
   }
 
   function answerProblem(message) {
