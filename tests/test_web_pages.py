@@ -105,6 +105,9 @@ def test_report_page_shows_scores_and_the_escaped_transcript(client: TestClient)
     assert 'href="/report.css"' in html and 'class="mm-report"' in html
     assert client.get("/report.css").headers["content-type"].startswith("text/css")
     assert 'http-equiv="refresh"' not in html, "nothing pending, no refresh"
+    summary = client.get(f"/api/sessions/{session['id']}/summary").json()
+    assert summary["overall"] == scores["overall"] and summary["answered"] == 2
+    assert summary["practise_next"][0] in html.replace("&#34;", '"')
 
 
 def test_the_report_page_and_the_html_export_share_one_partial(client: TestClient) -> None:

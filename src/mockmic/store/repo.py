@@ -269,6 +269,12 @@ class Store:
             data = db.scalar(select(AnswerRow.report).where(AnswerRow.id == answer_id))
             return load_report(data) if data else None
 
+    def main_reports(self, session: SessionInfo) -> list[Report]:
+        """The reports of the session's scored main answers (the last take of each question)."""
+        latest = (session.latest_answer(p) for p in range(len(session.question_ids)))
+        found = (self.report(a.id) for a in latest if a is not None and a.status == "done")
+        return [r for r in found if r is not None]
+
     def attempts(self, question_id: str | None = None) -> list[AnswerInfo]:
         """Processed main answers (optionally of one question), oldest first: progress over time."""
         query = select(AnswerRow).where(AnswerRow.status == "done", AnswerRow.kind == "answer")

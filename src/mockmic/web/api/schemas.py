@@ -153,6 +153,25 @@ class ProgressOut(BaseModel):
     attempts: list[AttemptOut]
 
 
+class PointOut(BaseModel):
+    question_id: str
+    label: str
+    score: int
+    tip: str
+
+
+class SummaryOut(BaseModel):
+    """What a session adds up to (its main answers; follow-ups are not averaged in)."""
+
+    overall: int | None
+    content: int | None
+    delivery: int | None
+    answered: int
+    strongest: list[PointOut]
+    weakest: list[PointOut]
+    practise_next: list[str]
+
+
 class Deleted(BaseModel):
     deleted: int
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Response, status
 
-from mockmic.store import SessionInfo, Store
+from mockmic.store import SessionInfo, Store, summarize
 from mockmic.web import bank
-from mockmic.web.api.schemas import Deleted, SessionCreate, SessionOut
+from mockmic.web.api.schemas import Deleted, PointOut, SessionCreate, SessionOut, SummaryOut
 from mockmic.web.deps import StoreDep
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -46,6 +46,21 @@ def list_sessions(store: StoreDep) -> list[SessionOut]:
 @router.get("/{session_id}")
 def get_session(session_id: int, store: StoreDep) -> SessionOut:
     return SessionOut.of(store, get_or_404(store, session_id))
+
+
+@router.get("/{session_id}/summary")
+def get_summary(session_id: int, store: StoreDep) -> SummaryOut:
+    """Overall score, strongest and weakest points, and what to practise next."""
+    s = summarize(store.main_reports(get_or_404(store, session_id)))
+    return SummaryOut(
+        overall=s.overall,
+        content=s.content,
+        delivery=s.delivery,
+        answered=s.answered,
+        strongest=[PointOut(**vars(p)) for p in s.strongest],
+        weakest=[PointOut(**vars(p)) for p in s.weakest],
+        practise_next=list(s.practise_next),
+    )
 
 
 @router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
