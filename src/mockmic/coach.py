@@ -42,7 +42,11 @@ def follow_up(assessment: Assessment, question: Question) -> str | None:
 def personalise(transcript: Transcript, assessment: Assessment, question: Question) -> str:
     answer = build(transcript, question)
     dropped = _dropped_evidence(assessment, question)
-    flagged = {t.part for h in assessment.traps if (t := question.trap(h.id)) and t.part}
+    fired = {h.id for h in assessment.traps}
+    # a part a trap watches over (no_proof -> proof) is asked for when that trap fired, or when
+    # the part is absent and the trap was held back by one of its `unless` traps; the clause
+    # labels alone would miss proof told inside a "since then" sentence
+    watch = {t.part: t for t in question.traps if t.part}
     units = _units(answer)
     pieces: list[str] = []
     for part in question.structure:
@@ -54,8 +58,13 @@ def personalise(transcript: Transcript, assessment: Assessment, question: Questi
         said = _trim(said, part)
         if said:
             pieces.append(_join(said))
-        missing = not answer.part_clauses(part.id) and part.required
-        if missing or part.id in flagged:
+        absent = not answer.part_clauses(part.id) and part.required
+        trap = watch.get(part.id)
+        if trap is None:
+            ask = absent
+        else:
+            ask = trap.id in fired or (absent and bool(set(trap.unless) & fired))
+        if ask:
             pieces.append(part.prompt.strip())
     return " ".join(pieces)
 
