@@ -7,3 +7,17 @@ document.addEventListener("click", (event) => {
   item.classList.toggle("mm-legend-off");
   item.closest(".mm-report").classList.toggle("mm-hide-" + item.getAttribute("data-kind"));
 });
+
+// Chrome's MediaRecorder writes webm without a duration, so the player shows 0:00 until played
+// through. Seeking far past the end makes the browser find the real length; then rewind.
+document.querySelectorAll("audio").forEach((audio) => {
+  audio.addEventListener("loadedmetadata", () => {
+    if (audio.duration !== Infinity) return;
+    const rewind = () => {
+      audio.removeEventListener("timeupdate", rewind);
+      audio.currentTime = 0;
+    };
+    audio.addEventListener("timeupdate", rewind);
+    audio.currentTime = 1e101;
+  });
+});
