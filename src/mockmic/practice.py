@@ -78,7 +78,8 @@ def _sounddevice() -> ModuleType:
             f"no audio library to reach a microphone ({exc}); install PortAudio "
             "(Debian/Ubuntu: apt install libportaudio2) or type your answers with --text"
         ) from exc
-    return sounddevice
+    module: ModuleType = sounddevice
+    return module
 
 
 def check_microphone(sd: ModuleType) -> str:
