@@ -121,6 +121,9 @@ BOUNDARIES = (
 WEAK_BOUNDARIES = ("and i", "and we", "and they", "and then", "and so", "which", "when i", "until")
 # Scene-setting cues ("two years ago", "we were") also open failures and actions; they count less.
 WEAK_CUE_PARTS = {"context": 0.6, "situation": 0.6}
+# Parts whose cues are told in the present ("I check"): matched word for word, since the stem
+# would also match the past tense of the story itself ("I checked").
+TENSED_PARTS = frozenset({"change"})
 OPENERS = frozenset({"ownership", "action", "lesson", "change", "task"})
 MIN_CLAUSE = 4  # content tokens before a marker may open a new clause
 MIN_WEAK_CLAUSE = 9
@@ -245,7 +248,11 @@ def _label(clauses: tuple[Span, ...], matcher: Matcher, question: Question) -> t
 def _cue_hits(matcher: Matcher, question: Question, order: list[str]) -> dict[str, list[Span]]:
     """Each part's cue matches; where cues of two parts overlap, the longer phrase wins
     ("the slip was mine" is ownership, though "slip" alone would be the failure)."""
-    found = [(s, pid) for pid in order for s in matcher.find(cues_for(question, pid))]
+    found = [
+        (s, pid)
+        for pid in order
+        for s in matcher.find(cues_for(question, pid), exact=pid in TENSED_PARTS)
+    ]
     found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start)))
     kept: list[tuple[Span, str]] = []
     for span, pid in found:

@@ -137,26 +137,29 @@ class Matcher:
         for k, w in enumerate(self.words):
             self._raw_at.setdefault(w, []).append(k)
 
-    def find(self, phrases: Iterable[str], within: Span | None = None) -> list[Span]:
+    def find(
+        self, phrases: Iterable[str], within: Span | None = None, exact: bool = False
+    ) -> list[Span]:
         """Every non-overlapping match of any phrase, as token spans, in order."""
         found: list[Span] = []
         for phrase in phrases:
             pattern = compile_phrase(phrase)
             if pattern:
-                found.extend(self._find_one(pattern))
+                found.extend(self._find_one(pattern, exact))
         if within is not None:
             found = [s for s in found if s.start >= within.start and s.end <= within.end]
         return _drop_overlaps(found)
 
     def find_weighted(
-        self, phrases: dict[str, float], within: Span | None = None
+        self, phrases: dict[str, float], within: Span | None = None, exact: bool = False
     ) -> list[tuple[Span, float]]:
-        """Like `find`, with each match's weight; where matches overlap the longer one wins."""
+        """Like `find`, with each match's weight; where matches overlap the longer one wins.
+        `exact` compares whole words, not stems (tense matters: "I check" is not "I checked")."""
         found: list[tuple[Span, float]] = []
         for phrase, weight in phrases.items():
             pattern = compile_phrase(phrase)
             if pattern:
-                found.extend((s, weight) for s in self._find_one(pattern))
+                found.extend((s, weight) for s in self._find_one(pattern, exact))
         if within is not None:
             found = [f for f in found if f[0].start >= within.start and f[0].end <= within.end]
         found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start), -f[1]))
@@ -187,7 +190,7 @@ class Matcher:
                     break
         return _drop_overlaps(found)
 
-    def _find_one(self, pattern: tuple[str, ...]) -> list[Span]:
+    def _find_one(self, pattern: tuple[str, ...], exact: bool = False) -> list[Span]:
         first = pattern[0]
         starts: Iterable[int]
         if first in ("*", "..."):
@@ -196,37 +199,40 @@ class Matcher:
             prefix = first[:-1]
             starts = sorted(k for w, ks in self._raw_at.items() if w.startswith(prefix) for k in ks)
         else:
-            starts = self._at.get(stem(first), [])
+            starts = self._raw_at.get(first, []) if exact else self._at.get(stem(first), [])
         out = []
         for k in starts:
-            end = self._match_from(pattern, 0, k)
+            end = self._match_from(pattern, 0, k, exact)
             if end is not None:
                 out.append(Span(self.content[k], self.content[end - 1] + 1))
         return out
 
-    def _match_from(self, pattern: tuple[str, ...], p: int, k: int) -> int | None:
+    def _match_from(
+        self, pattern: tuple[str, ...], p: int, k: int, exact: bool = False
+    ) -> int | None:
         """Content-token index just past a match of pattern[p:] starting at k, or None."""
         if p == len(pattern):
             return k
         head = pattern[p]
         if head == "...":
             for skip in range(5):
-                end = self._match_from(pattern, p + 1, k + skip)
+                end = self._match_from(pattern, p + 1, k + skip, exact)
                 if end is not None:
                     return end
             return None
         if k >= len(self.words):
             return None
-        if head != "*" and not _word_matches(head, self.words[k], self.stems[k]):
+        word_stem = self.words[k] if exact else self.stems[k]
+        if head != "*" and not _word_matches(head, self.words[k], word_stem, exact):
             return None
-        return self._match_from(pattern, p + 1, k + 1)
+        return self._match_from(pattern, p + 1, k + 1, exact)
 
 
-def _word_matches(pattern: str, word: str, word_stem: str) -> bool:
+def _word_matches(pattern: str, word: str, word_stem: str, exact: bool = False) -> bool:
     # a trailing "~" in a pattern word matches any ending: "apolog~" -> apologise, apologized
     if pattern.endswith("~"):
         return word.startswith(pattern[:-1])
-    return pattern == word or stem(pattern) == word_stem
+    return pattern == word or (not exact and stem(pattern) == word_stem)
 
 
 def _drop_overlaps(spans: list[Span]) -> list[Span]:

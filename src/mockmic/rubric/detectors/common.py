@@ -37,11 +37,13 @@ def weighted(
     extra: tuple[str, ...] = (),
     parts: tuple[str, ...] = (),
     skip_negated: bool = False,
+    exact: bool = False,
 ) -> list[tuple[Span, float]]:
-    """Matches of a lexicon (plus extra phrases at weight 1), optionally within parts."""
+    """Matches of a lexicon (plus extra phrases at weight 1), optionally within parts.
+    `exact`: whole words only, for lists where tense is the point (habits, intentions)."""
     table = dict(lexicon) if isinstance(lexicon, dict) else dict.fromkeys(lexicon, 1.0)
     table.update(dict.fromkeys(extra, 1.0))
-    hits = answer.matcher.find_weighted(table)
+    hits = answer.matcher.find_weighted(table, exact=exact)
     if parts:
         allowed = set(answer.in_parts([s for s, _ in hits], *parts))
         hits = [h for h in hits if h[0] in allowed]

@@ -156,7 +156,7 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
     words = sum(r.end - r.start for r in region)
     score = 0.4 + 0.35 * ramp(len(shape), 0, 2) + 0.15 * ramp(words, 6, 16)
-    score += 0.1 if weighted(answer, lx.CHANGE_CUES) else 0.0
+    score += 0.1 if weighted(answer, lx.CHANGE_CUES, exact=True) else 0.0
     if platitudes and len(shape) < 2:
         score = min(score - 0.2 * len(platitudes), 0.4)
     score = max(score, 0.85 * shown)
@@ -169,14 +169,16 @@ def _inside(span: Span, region: list[Span]) -> bool:
 
 def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, list[Span]]:
     extra = extra + _part_cues(answer, "change")
-    hits = [h for h in weighted(answer, lx.CHANGE_CUES, extra) if not negated(answer, h[0])]
+    hits = [
+        h for h in weighted(answer, lx.CHANGE_CUES, extra, exact=True) if not negated(answer, h[0])
+    ]
     lesson_at = min((s.start for s, _ in weighted(answer, lx.LESSON_CUES)), default=None)
     hits += [
         h
         for h in weighted(answer, lx.CHANGE_ACTIONS)
         if answer.position(h[0]) >= 0.5 or (lesson_at is not None and h[0].start > lesson_at)
     ]
-    hypo = [s for s, _ in weighted(answer, lx.HYPOTHETICAL)]
+    hypo = [s for s, _ in weighted(answer, lx.HYPOTHETICAL, exact=True)]
     real = [s for s, _ in hits if not any(abs(h.start - s.start) <= 3 for h in hypo)]
     if not real:
         return (0.3 if hits else 0.0), [s for s, _ in hits[:1]]
@@ -197,7 +199,9 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         or h[0] in set(answer.in_parts([s for s, _ in hits], "change", "proof", "result"))
     ]
     late_clauses = [clause_span(answer, s, 20) for s, _ in late]
-    changes = [s for s, _ in weighted(answer, lx.CHANGE_CUES, extra) if not negated(answer, s)]
+    changes = [
+        s for s, _ in weighted(answer, lx.CHANGE_CUES, extra, exact=True) if not negated(answer, s)
+    ]
     after = min((c.start for c in changes), default=None)
     nums = [n for n in numbers(answer) if answer.position(n) >= 0.5]
     if after is not None:  # "since then I ..., and our waste at the next three events was 5%"
