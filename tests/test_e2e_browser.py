@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,7 +51,6 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
     questions = httpx.get(f"{server}/api/questions").json()
     assert len(questions) >= 2, "the bank needs two questions for this test"
     picked = [q["id"] for q in questions[:2]]
-    started = time.monotonic()
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -118,7 +116,6 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
     heard = [set(re.findall(r"[a-z']+", t.lower())) & vocabulary for t in transcripts]
     assert all(len(h) >= 2 for h in heard), list(zip(heard, transcripts, strict=True))
     assert len(set().union(*heard)) >= 8, heard
-    assert time.monotonic() - started < 180
 
 
 def _answer(page: object, shot: Path | None = None) -> None:
