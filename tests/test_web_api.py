@@ -260,6 +260,8 @@ def test_deleting_sessions_removes_answers_and_files(
     assert client.delete(f"/api/sessions/{one['id']}").status_code == 404
     assert len(list(settings.audio_dir.iterdir())) == 1
 
+    orphan = settings.audio_dir / "left-by-a-crash.webm"
+    orphan.write_bytes(b"recorded, never committed")
     assert client.delete("/api/sessions").json() == {"deleted": 1}
     assert client.get("/api/sessions").json() == []
     assert list(settings.audio_dir.iterdir()) == []

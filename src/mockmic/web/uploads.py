@@ -17,7 +17,7 @@ from mockmic.errors import AudioError, BadInput
 from mockmic.settings import Settings
 from mockmic.store.files import new_answer_path
 
-__all__ = ["TooLarge", "save_audio", "save_text"]
+__all__ = ["TooLarge", "purge", "save_audio", "save_text"]
 
 _CHUNK = 1 << 16
 # Extensions kept for the stored file so PyAV and the browser's <audio> recognise it.
@@ -87,3 +87,12 @@ def save_text(text: str, settings: Settings) -> Path:
     path = new_answer_path(settings.audio_dir, ".txt")
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def purge(settings: Settings) -> None:
+    """Remove every file left in the answers folder (after "delete everything"), including any
+    a crash left between writing a file and committing its row."""
+    if settings.audio_dir.is_dir():
+        for leftover in settings.audio_dir.iterdir():
+            if leftover.is_file():
+                leftover.unlink(missing_ok=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Response, status
 
 from mockmic.store import SessionInfo, Store, summarize
-from mockmic.web import bank
+from mockmic.web import bank, uploads
 from mockmic.web.api.schemas import Deleted, PointOut, SessionCreate, SessionOut, SummaryOut
-from mockmic.web.deps import StoreDep
+from mockmic.web.deps import SettingsDep, StoreDep
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
@@ -72,6 +72,8 @@ def delete_session(session_id: int, store: StoreDep) -> Response:
 
 
 @router.delete("")
-def delete_everything(store: StoreDep) -> Deleted:
+def delete_everything(store: StoreDep, settings: SettingsDep) -> Deleted:
     """Delete every session, answer and recording."""
-    return Deleted(deleted=store.delete_all())
+    deleted = store.delete_all()
+    uploads.purge(settings)
+    return Deleted(deleted=deleted)

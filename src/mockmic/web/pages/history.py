@@ -9,11 +9,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from mockmic.errors import UnknownQuestion
 from mockmic.store import AnswerInfo
-from mockmic.web import bank
+from mockmic.web import bank, uploads
 from mockmic.web.api.schemas import SessionCreate
 from mockmic.web.api.sessions import create
 from mockmic.web.charts import LineChart, line_chart
-from mockmic.web.deps import StoreDep, TemplatesDep
+from mockmic.web.deps import SettingsDep, StoreDep, TemplatesDep
 from mockmic.web.filters import when
 
 router = APIRouter(include_in_schema=False)
@@ -80,6 +80,7 @@ def delete_session(session_id: int, store: StoreDep) -> RedirectResponse:
 
 
 @router.post("/history/delete-all")
-def delete_everything(store: StoreDep) -> RedirectResponse:
+def delete_everything(store: StoreDep, settings: SettingsDep) -> RedirectResponse:
     store.delete_all()
+    uploads.purge(settings)
     return RedirectResponse("/history", status_code=303)
