@@ -75,3 +75,10 @@ def test_follow_up_is_the_probe_of_the_most_serious_trap() -> None:
         assert trap is not None
         assert scored.follow_up == trap.probe, sample_id
     assert score_sample(BY_ID["strong_migration"]).follow_up is None
+
+
+def test_a_humble_brag_is_asked_for_a_real_failure() -> None:
+    out = _personal(BY_ID["humble_brag"].text)
+    failure = questions.get("failure").part("failure")
+    assert failure is not None and failure.prompt in out
+    assert "care too much" in out  # their words stay; the prompt asks for what is missing

@@ -140,3 +140,41 @@ def test_empty_answer_scores_nothing_and_does_not_crash() -> None:
     a = rubric.assess(Transcript((), engine="text"), questions.get("failure"))
     assert a.parts == ()
     assert {c.id: c.score for c in a.criteria}["ownership"] == 0
+
+
+def test_stems_match_word_forms_but_habits_keep_their_tense() -> None:
+    m = Matcher(tokenise(from_text("I pushed the release and started checking the logs")))
+    assert len(m.find(["i push"])) == 1  # a stem: "pushed" is a form of "push"
+    assert len(m.find(["i push"], exact=True)) == 0  # a habit ("I push back") is not a past act
+    assert len(m.find(["start checking"])) == 1
+
+
+def test_a_phrase_in_other_word_order_matches_loosely() -> None:
+    m = Matcher(tokenise(from_text("Within ten minutes I'd called my manager about it")))
+    assert m.find(["called my manager within ten minutes"]) == []
+    assert len(m.find_loose(["called my manager within ten minutes"])) == 1
+    assert m.find_loose(["called my director"]) == []
+
+
+def test_a_trap_held_back_by_unless_is_not_reported() -> None:
+    # no_proof is held back when no_lesson fires: the missing lesson is the point to make
+    text = (
+        "I sent the campaign email with a broken discount code and customers complained. "
+        "It was my mistake. We fixed it the next morning."
+    )
+    fired = score_text("failure", text).fired
+    assert "no_lesson" in fired and "no_proof" not in fired
+
+
+def test_trap_strength_grows_with_the_margin() -> None:
+    mild = "I was frustrated because nobody told me the date had moved."
+    harsh = (
+        "It was not my fault. Nobody told me, they never listened, my manager never "
+        "planned anything and it was out of my control."
+    )
+    hits = [
+        next((t for t in score_text("failure", text).assessment.traps if t.id == "blame"), None)
+        for text in (mild, harsh)
+    ]
+    assert hits[1] is not None and hits[1].strength == 1.0
+    assert hits[0] is None or hits[0].strength < hits[1].strength

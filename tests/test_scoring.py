@@ -89,3 +89,17 @@ def test_overall_mixes_delivery_by_the_question_weights() -> None:
     rushed = scoring.score(a, _delivery(words_per_minute=260.0, fillers_per_minute=12.0), q)
     assert rushed.delivery is not None and rushed.delivery < s.delivery
     assert rushed.overall < s.overall
+
+
+def test_a_borderline_trap_costs_half_its_penalty_and_loosens_its_cap() -> None:
+    q = questions.get("failure")
+    n = len(q.criteria)
+    blame = q.trap("blame")
+    assert blame is not None and blame.cap is not None
+    full = _assessment([90] * n, ["blame"])
+    half = Assessment(
+        parts=(), criteria=full.criteria, traps=(TrapHit("blame", (), "?", strength=0.5),)
+    )
+    assert scoring.content_score(full, q) == min(90 - blame.penalty, blame.cap)
+    loosened_cap = blame.cap + (100 - blame.cap) * 0.5
+    assert scoring.content_score(half, q) == round(min(90 - blame.penalty / 2, loosened_cap))
