@@ -307,8 +307,12 @@
   async function begin(s) {
     session = s;
     const answered = new Set(s.answers.filter((a) => a.kind === "answer").map((a) => a.position));
+    if (answered.size >= s.questions.length) {  // a finished session: show its report
+      window.location.href = s.report_page;
+      return;
+    }
     index = 0;
-    while (answered.has(index) && index < s.questions.length - 1) index += 1;
+    while (answered.has(index)) index += 1;  // resume where a reload left off
     show(ui.setup, false);
     show(ui.panel);
     ui.badge.textContent = s.mode === "practice" ? "practice mode" : "interview mode";
