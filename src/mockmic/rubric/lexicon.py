@@ -237,6 +237,9 @@ PLATITUDES = (
     "a valuable lesson", "learned my lesson", "a good lesson", "i grew as a person",
     "lesson in humility", "made me a better person", "what does not kill", "i became better",
     "to always do my best", "to do better", "be better", "learned from it", "important lesson",
+    "the importance of", "growth mindset", "continuous improvement", "learning opportunity",
+    "stakeholder alignment", "to communicate better", "communicate more", "be more proactive",
+    "learned a valuable", "i grew", "made me grow", "a learning experience",
 )
 # The shape of a usable lesson: a condition and a behaviour.
 LESSON_SHAPE = (
@@ -433,4 +436,15 @@ ROOT_CAUSE = (
     "i had reused", "i had skipped", "i relied on", "i trusted", "i underestimated", "i ignored",
     "i let the", "i avoided", "instead of", "i was too confident", "i was overconfident",
     "what i missed was", "my mistake was", "where i went wrong", "i got wrong",
+)
+
+# Management vocabulary that can stand in for a story: each use makes an answer less specific.
+BUZZWORDS = (
+    "growth mindset", "continuous improvement", "learning opportunity", "stakeholder alignment",
+    "alignment", "radical candour", "radical candor", "blameless", "synergy", "leverage~",
+    "data driven", "fast paced", "dynamic", "passion for", "best practice~", "move the needle",
+    "deep dive", "thought leader~", "paradigm", "holistic", "cross functional", "at scale",
+    "drive growth", "driving growth", "deliver value", "delivering value", "strategic",
+    "accountability", "ownership mindset", "resilience", "adaptability", "agile mindset",
+    "empower~", "north star", "value add", "key learnings", "learnings", "the importance of",
 )

@@ -29,6 +29,9 @@ from mockmic.rubric.detectors.traps import (
 )
 from mockmic.rubric.text import Span
 
+# Naming the topic is not telling a story: "failure is a learning opportunity" has no setback in it.
+ABSTRACT = frozenset({"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"})
+
 CONTAINED = (
     "caught it",
     "we caught",
@@ -83,7 +86,11 @@ def phrases(answer: Answer, p: PhraseParams) -> Finding:
 @detector("real_failure", ExtraParams)
 def real_failure(answer: Answer, p: ExtraParams) -> Finding:
     """A real setback said plainly, with stakes, and contained (not a humble-brag or a disaster)."""
-    hits = weighted(answer, lx.FAILURE, p.extra, p.parts)
+    hits = [
+        h
+        for h in weighted(answer, lx.FAILURE, p.extra, p.parts)
+        if answer.quote(h[0], pad=0).lower().strip(".,;:!?") not in ABSTRACT
+    ]
     n = len(hits)
     score = 0.55 * ramp(n, 0, 2)
     specific = numbers(answer) + weighted_spans(answer, lx.SPECIFIC_ANCHORS)
@@ -125,6 +132,13 @@ def ownership(answer: Answer, p: OwnershipParams) -> Finding:
     if hedged:
         score *= 0.6
     score *= 1.0 - 0.5 * blame_strength(answer, ())[0]
+    # owning nothing in particular ("I took ownership and practised accountability") is hollow
+    concrete = [
+        h
+        for h in weighted(answer, lx.FAILURE)
+        if answer.quote(h[0], pad=0).lower().strip(".,;:!?") not in ABSTRACT
+    ]
+    score *= 0.5 + 0.5 * ramp(len(concrete) + len(weak), 0, 1)
     return Finding(score, spans(strong, 2) + spans(weak, 1) + spans(hedged, 1))
 
 
@@ -185,6 +199,9 @@ def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float,
     region = [clause_span(answer, s, 20) for s in real]
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
     score = 0.65 + 0.15 * ramp(len(real), 1, 2) + 0.2 * ramp(len(shape), 0, 2)
+    hollow = weighted(answer, lx.BUZZWORDS) + weighted(answer, lx.PLATITUDES)
+    if not shape and any(_inside(s, region) for s, _ in hollow):
+        score *= 0.5  # "going forward I apply a growth mindset": a change in name only
     return score, region[:2]
 
 
@@ -270,7 +287,7 @@ def composure(answer: Answer, p: ExtraOnlyParams) -> Finding:
 def specificity(answer: Answer, p: ExtraParams) -> Finding:
     """One specific occasion: when and where, numbers, events narrated as "I did"."""
     anchors = weighted(answer, lx.SPECIFIC_ANCHORS, p.extra, p.parts)
-    generic = weighted(answer, lx.GENERIC_HABITS)
+    generic = weighted(answer, lx.GENERIC_HABITS) + weighted(answer, lx.BUZZWORDS)
     nums, events = numbers(answer), past_events(answer)
     verbs = past_verbs(answer)
     score = (
