@@ -40,6 +40,21 @@ def server(tmp_path: Path) -> Iterator[str]:
         stop_server(proc)
 
 
+def _fake_mic_args() -> list[str]:
+    """Chromium with a microphone that plays SPEECH and a permission prompt that says yes."""
+    return [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={SPEECH}",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+
+
 def _vocabulary() -> set[str]:
     reference = (FIXTURES / "syn_answer1.ref").read_text(encoding="utf-8").lower()
     return {w for w in re.findall(r"[a-z']+", reference) if len(w) >= 4}
@@ -52,20 +67,7 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
     assert len(questions) >= 2, "the bank needs two questions for this test"
     picked = [q["id"] for q in questions[:2]]
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={SPEECH}",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_fake_mic_args())
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             errors: list[str] = []
@@ -146,6 +148,32 @@ def _follow_up_asked(page: object) -> bool:
     _wait_next(page)
     label = page.locator("#q-label").text_content()
     return label == "Follow-up" and page.get_by_test_id("start-answer").is_enabled()
+
+
+def test_recording_starts_after_the_thinking_time_and_stops_at_the_limit(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    session = httpx.post(
+        f"{server}/api/sessions",
+        json={"question_ids": ["about_yourself"], "thinking_s": 1, "time_limit_s": 6},
+    ).json()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_fake_mic_args())
+        try:
+            page = browser.new_page()
+            page.goto(f"{server}/interview/{session['id']}")
+            page.get_by_test_id("start-interview").click()
+            # Hands off: the countdown starts the recording, the limit ends it.
+            expect(page.get_by_test_id("stop-answer")).to_be_visible(timeout=30_000)
+            expect(page.locator("#timer")).to_contain_text("/ 0:06")
+            expect(page.get_by_test_id("stop-answer")).to_be_hidden(timeout=15_000)
+            expect(page.get_by_test_id("next-question")).to_be_visible(timeout=90_000)
+        finally:
+            browser.close()
+    answer = httpx.get(f"{server}/api/sessions/{session['id']}").json()["answers"][0]
+    assert answer["status"] == "done", answer["error"]
+    report = httpx.get(f"{server}{answer['report_url']}").json()
+    assert 4.0 <= report["delivery"]["duration_s"] <= 8.0, report["delivery"]["duration_s"]
 
 
 def test_a_refused_microphone_gets_a_clear_message_and_typing_still_works(server: str) -> None:
