@@ -190,9 +190,22 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
         # length alone is not rambling (a tight two-minute story runs ~280 words); length with
         # padding is
         + 0.3 * ramp(n, 140, 220) * ramp(per_100, 0.5, 2.0)
+        # slow to reach the point: the story proper starts late in the answer
+        + 0.15 * ramp(_first_point(answer), 0.35, 0.7)
+        # near the time limit even when fluent
+        + 0.3 * ramp(spoken / limit, 0.85, 1.1)
     )
     evidence = spans(opening, 1) + spans(padding, 2)
     return Finding(max(score, over), evidence)
+
+
+def _first_point(answer: Answer) -> float:
+    """Where the first clause past the opening part of the structure starts (0..1)."""
+    opening = answer.question.structure[0].id
+    for clause, label in zip(answer.clauses, answer.labels, strict=True):
+        if label != opening:
+            return answer.position(clause)
+    return 1.0 if answer.clauses else 0.0
 
 
 class BelowParams(Params):
