@@ -98,6 +98,13 @@ def test_a_session_from_a_role_pack_keeps_its_settings(client: TestClient) -> No
     assert [s["id"] for s in client.get("/api/sessions").json()] == [session["id"]]
 
 
+def test_without_a_role_or_a_pick_a_session_starts_with_the_core_questions(
+    client: TestClient,
+) -> None:
+    session = client.post("/api/sessions", json={"count": 3}).json()
+    assert session["question_ids"] == ["about_yourself", "failure", "conflict"]
+
+
 @pytest.mark.parametrize(
     ("spec", "status", "says"),
     [

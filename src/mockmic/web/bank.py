@@ -9,7 +9,20 @@ from mockmic import questions as _bank
 from mockmic.errors import BadInput
 from mockmic.rubric.schema import Question
 
-__all__ = ["Pack", "all_questions", "choose", "get", "packs"]
+__all__ = ["CORE", "Pack", "all_questions", "choose", "get", "packs"]
+
+# Without a role or a hand-picked list, a session draws on the questions nearly every interview
+# asks, opener first (the stable ids of DESIGN.md).
+CORE = (
+    "about_yourself",
+    "failure",
+    "conflict",
+    "weakness",
+    "leadership",
+    "pressure",
+    "mistake",
+    "why_company",
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,7 @@ def packs() -> dict[str, Pack]:
 def choose(
     question_ids: Sequence[str] | None = None, role: str | None = None, count: int = 3
 ) -> list[Question]:
-    """Hand-picked ids in their order, else the first `count` of a role pack, else of the bank."""
+    """Hand-picked ids in their order, else the first `count` of a role pack, else of CORE."""
     if question_ids:
         return [get(q) for q in question_ids]
     if role:
@@ -47,4 +60,5 @@ def choose(
         if role not in found:
             raise BadInput(f"unknown role pack {role!r}; choose one of: {', '.join(sorted(found))}")
         return [get(q) for q in found[role].question_ids[:count]]
-    return all_questions()[:count]
+    known = {q.id for q in all_questions()}
+    return [get(q) for q in CORE if q in known][:count]
