@@ -3,7 +3,7 @@ the session summary, and the worker scoring a stored answer with the real pipeli
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from mockmic.settings import Settings
 from mockmic.store import Store, Worker, attempts, list_sessions, open_store, summarize
 from mockmic.store.codec import dump_report, load_report
 from mockmic.store.db import connect
+from postgres_server import postgres_url
 
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared/fixtures/audio"
 
@@ -211,12 +212,17 @@ def test_open_store_follows_the_database_option_and_the_environment(
     assert Settings().url.endswith("env.db")
 
 
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    with postgres_url() as url:
+        if url is None:
+            pytest.skip("no PostgreSQL here: set MOCKMIC_TEST_POSTGRES_URL or run scripts/setup.sh")
+        yield url
+
+
 @pytest.mark.postgres
-@pytest.mark.skipif(
-    not os.environ.get("MOCKMIC_TEST_POSTGRES_URL"), reason="MOCKMIC_TEST_POSTGRES_URL not set"
-)
-def test_the_same_store_works_on_postgresql(tmp_path: Path) -> None:
-    store = Store.open(os.environ["MOCKMIC_TEST_POSTGRES_URL"])
+def test_the_same_store_works_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    store = Store.open(pg_url)
     try:
         store.delete_all()
         session = store.create_session(["failure"], source="terminal")
