@@ -118,6 +118,16 @@ BLAME = {
     "it was the": 0.2, "not something i could": 0.8, "not something we could": 0.7,
     "there was nothing": 0.6, "i had no control": 0.9, "we had no control": 0.8,
     "outside my control": 0.9, "outside of my control": 0.9, "the system": 0.2,
+    "the team was not ready": 0.6, "the team was inexperienced": 0.7, "junior team": 0.4,
+    "understaffed": 0.5, "short staffed": 0.5, "lack of resources": 0.5,
+    "not enough resources": 0.5, "no budget": 0.4, "the budget was cut": 0.5,
+    "the timeline was unrealistic": 0.8, "impossible deadline": 0.7, "given the circumstances": 0.4,
+    "the pandemic": 0.3, "the data we were given": 0.7, "the information i was given": 0.7,
+    "i was just told": 0.6, "they told me to": 0.5, "i just did what": 0.7, "if i had known": 0.4,
+    "had i known": 0.4, "nobody warned": 0.8, "no one warned": 0.8, "my predecessor": 0.5,
+    "inherited": 0.3, "before i joined": 0.3, "sales promised": 0.7, "marketing promised": 0.7,
+    "the client did not": 0.6, "the customer did not": 0.5, "did not read": 0.4,
+    "never responded": 0.5, "never replied": 0.5, "slow to respond": 0.5, "their side": 0.4,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
@@ -177,6 +187,12 @@ HUMBLE_BRAG = {
     "in the end it": 0.4, "it all worked out": 0.9, "worked out well": 0.7,
     "turned into a success": 1.0, "ended up winning": 0.9, "we still won": 1.0,
     "best result": 0.6, "highest": 0.5, "record breaking": 0.8, "my only": 0.6,
+    "if i had to pick": 0.4, "i struggle to think": 0.8, "i do not really have": 0.6,
+    "not really a failure": 1.0, "technically": 0.3, "in a way it was a success": 1.0,
+    "a good problem to have": 1.0, "too successful": 1.0, "grew too fast": 0.8,
+    "demand was too high": 0.8, "sold out": 0.6, "too many customers": 0.8, "overachiev~": 1.0,
+    "i delivered more than": 0.9, "my standards": 0.6, "i hold myself": 0.6,
+    "the extra mile": 0.7, "everyone relied on me": 0.8, "i was the only one who": 0.6,
 }
 
 # Failures that make an interviewer doubt the candidate's fitness or judgement, not just a misstep.
@@ -211,6 +227,14 @@ CATASTROPHIC = {
     "repeatedly": 0.6, "several times": 0.5, "kept happening": 0.6, "every time": 0.2,
     "more than once": 0.6, "my main job": 0.5, "which is my job": 0.6, "the one thing": 0.4,
     "basic": 0.3, "i am not good at": 0.5, "i struggle with": 0.3,
+    "lost the company": 0.8, "cost the company": 0.4, "we lost the contract": 0.6,
+    "lost our largest": 0.6, "the client left": 0.4, "terminated": 0.6, "sacked": 1.0,
+    "performance improvement plan": 0.8, "performance plan": 0.6, "investigation": 0.5,
+    "hr got involved": 0.6, "harassment": 1.0, "discrimination": 1.0, "unsafe": 0.5,
+    "could have been hurt": 0.7, "could have died": 1.0, "nearly killed": 1.0,
+    "medication error": 0.9, "wrong dose": 0.9, "safeguarding": 0.7, "failed the audit": 0.7,
+    "damages": 0.4, "went to court": 1.0, "tribunal": 0.9, "fraudulent": 1.0, "stole": 1.0,
+    "theft": 1.0, "misconduct": 1.0, "drunk": 0.8, "confidential": 0.4, "privacy": 0.4,
 }
 
 # Lesson cues: where the reflection starts.
@@ -267,6 +291,12 @@ CHANGE_CUES = (
     "from that point", "ever since then", "after that i always", "i built in", "i now build",
     "afterwards i", "after that", "i switched", "switched off", "switched to", "turned off",
     "began", "i moved to", "i now use", "i set myself",
+    "i never * without", "never again", "i will never", "today i", "i have learned to",
+    "i learned to", "changed my", "i adjusted", "i adapted", "i rethought", "i reworked",
+    "my approach", "my process", "the way i", "i build in", "i leave", "i allow", "i plan",
+    "i double check", "i review", "i confirm", "i verify", "i test", "i document",
+    "i write down", "i track", "i measure", "i share", "i involve", "i ask for", "i get",
+    "i send", "i book", "i set aside", "i put", "i make", "i give", "i agree", "i start",
 )
 # Things built or introduced: a change when said after the lesson, an action before it.
 CHANGE_ACTIONS = (
