@@ -27,7 +27,7 @@ from mockmic.rubric.detectors.traps import (
     brag_strength,
     catastrophe_strength,
 )
-from mockmic.rubric.text import Span
+from mockmic.rubric.text import STOPWORDS, Span, compile_phrase, stem
 
 # Naming the topic is not telling a story: "failure is a learning opportunity" has no setback in it.
 ABSTRACT = frozenset({"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"})
@@ -80,7 +80,37 @@ def phrases(answer: Answer, p: PhraseParams) -> Finding:
     if p.parts:
         loose = [h for h in loose if h[0] in set(answer.in_parts([s for s, _ in loose], *p.parts))]
     hits = hits + loose
-    return Finding(total(hits) / p.saturate, spans(hits))
+    score = total(hits) / p.saturate
+    if score < SOFT_CEILING:
+        # the criterion's vocabulary used in other phrasings earns partial credit: a phrase
+        # list is never complete, and a strong answer that says it differently is still strong
+        soft, soft_ev = vocabulary_overlap(answer, p.phrases)
+        if soft > score:
+            return Finding(soft, spans(hits) or soft_ev)
+    return Finding(score, spans(hits))
+
+
+SOFT_CEILING = 0.5  # vocabulary overlap alone never earns more than half a criterion
+
+
+def vocabulary_overlap(answer: Answer, phrases: tuple[str, ...]) -> tuple[float, tuple[Span, ...]]:
+    """Share of the phrase list's distinct content words (by stem) that the answer uses."""
+    vocab = {
+        stem(w)
+        for ph in phrases
+        for w in compile_phrase(ph)
+        if w not in STOPWORDS and w not in ("*", "...") and not w.endswith("~") and len(w) > 3
+    }
+    if len(vocab) < 3:
+        return 0.0, ()
+    used = [
+        Span(answer.matcher.content[k], answer.matcher.content[k] + 1)
+        for k, st in enumerate(answer.matcher.stems)
+        if st in vocab
+    ]
+    distinct = {answer.matcher.stems[answer.matcher.content.index(s.start)] for s in used}
+    share = len(distinct) / min(len(vocab), 12)
+    return SOFT_CEILING * ramp(share, 0.1, 0.5), tuple(used[:2])
 
 
 @detector("real_failure", ExtraParams)
