@@ -90,8 +90,14 @@ def _i_mean_is_filler(words: Sequence[Word], i: int) -> bool:
     return _comma_after(words[i + 1])
 
 
+def _a_is_filler(words: Sequence[Word], i: int) -> bool:
+    # Whisper often writes "uh" as "a"; an article is never followed by a comma or a pause mark.
+    return _comma_after(words[i]) or words[i].word.rstrip().endswith("...")
+
+
 # Multi-word fillers and the rule that says when a use is a filler.
 _CONTEXT_FILLERS: dict[tuple[str, ...], Callable[[Sequence[Word], int], bool]] = {
+    ("a",): _a_is_filler,
     ("like",): _like_is_filler,
     ("you", "know"): _you_know_is_filler,
     ("i", "mean"): _i_mean_is_filler,

@@ -22,6 +22,9 @@ LONG_PAUSE_BETWEEN_S = 2.0
 # webrtcvad aggressiveness 0-3; 3 rejects the most non-speech, which keeps pauses in noisy rooms
 # visible (measured on the noisy half of bench/data/delivery).
 VAD_MODE = 3
+# Below this spread (dB) between the loud and quiet tenths of a recording it is "noisy" and the
+# Silero VAD replaces webrtcvad (see mockmic.delivery.voicing; measured on bench/data/delivery).
+NOISY_RANGE_DB = 24.0
 VAD_FRAME_MS = 30
 # A frame sequence is speech only when it lasts this long; shorter blips (clicks) inside a pause
 # do not split it. Heuristic, about one short syllable.

@@ -29,20 +29,21 @@ import numpy.typing as npt
 
 from mockmic.delivery import thresholds as T
 from mockmic.delivery.voicing import runs, voiced_frames
+from mockmic.transcribe.islands import align
 from mockmic.types import Recording, Transcript, Word
 
 _FRAME_S = 0.01
-_MIN_PITCHED = 0.5  # share of an island's frames with a clear pitch
+_MIN_PITCHED = 0.1  # share of an island's frames with a clear pitch
 
 
 def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transcript:
     """Return `transcript` with the fillers Whisper dropped added, and every word's time moved
     onto the voice it belongs to (see `_anchor`)."""
     islands = voiced_islands(recording)
-    owners = _claim(transcript.words, islands)
+    owners = align(transcript.words, islands)
     words = list(transcript.words)
     for k, (start, end) in enumerate(islands):
-        claimed = owners.get(k, [])
+        claimed = owners[k]
         if claimed:
             _anchor(words, claimed, start, end)
         elif _looks_like_filler(recording, start, end):
