@@ -56,6 +56,15 @@ FILLERS_ZERO_PER_MIN = 20.0
 # spectrum. Bounds below are heuristics measured on bench/data/delivery.
 FILLER_MIN_S = 0.15
 FILLER_MAX_S = 1.5
+# A filled pause is a voiced vowel or nasal: most energy below FILLER_LOW_HZ (first formant and
+# nasal murmur), measured 0.66-0.80 of it on espeak fillers, 0.22 on a fricative left over from
+# a word in jfk.flac; and it is said at speaking level (espeak fillers: 4-12 dB under the loud
+# tenth of speech frames; a breath at the end of jfk.flac: 21 dB under).
+FILLER_LOW_HZ = 1000.0
+FILLER_MIN_LOW_SHARE = 0.5
+FILLER_MAX_QUIETER_DB = 16.0
+# An island without words is a filler when at least this share of its frames pass both checks.
+FILLER_MIN_VOWEL_SHARE = 0.5
 # Voice separated by at least this much silence is a separate island: longer than a stop
 # closure inside a word (~50-100 ms), shorter than the comma pause around a filler.
 ISLAND_GAP_S = 0.12

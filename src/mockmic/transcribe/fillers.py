@@ -4,14 +4,14 @@ Whisper learnt from transcripts with fillers removed, so it drops most "um"s, or
 misplaced time, and it stretches the neighbouring word over the filler ("So," from 0.0 to 1.0 s
 over "So ... um"). So word spans alone cannot show the gap. The audio can:
 
-1. split the recording into voiced islands: 10 ms frames carrying voice (webrtcvad, gated above
-   the recording's noise floor), separated by silences of at least ISLAND_GAP_S;
-2. give every transcribed word to the one island it overlaps most (a word does not straddle a
-   silence that long, whatever Whisper's times say);
-3. an island that no word claims, lasting FILLER_MIN_S..FILLER_MAX_S and mostly pitched (a
-   vowel, not a breath or a click), is a filled pause: it becomes the Word "um" with
-   origin="acoustic";
-4. the words an island claims have their times mapped onto the island (`_anchor`): this also
+1. split the recording into voiced islands: 10 ms frames carrying voice (webrtcvad above the
+   noise floor, or Silero in noisy audio), separated by silences of at least ISLAND_GAP_S;
+2. align the words to the islands in order (mockmic.transcribe.islands): each island takes a run
+   of consecutive words, or none, agreeing best with Whisper's times and the island's length;
+3. an island left without words, lasting FILLER_MIN_S..FILLER_MAX_S, voiced (energy mostly
+   below 1 kHz) and about as loud as the speech (not a breath or a click), is a filled pause:
+   it becomes the Word "um" with origin="acoustic";
+4. the words of every other island have their times mapped onto it (`_anchor`), which also
    moves the fillers Whisper did keep, often 0.4 s off, onto their voice.
 
 Fillers glued to a word with no silence between ("and-um") stay invisible to this detector; the
@@ -21,11 +21,9 @@ suggest, makes Whisper invent text: it is not used.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-import numpy.typing as npt
 
 from mockmic.delivery import thresholds as T
 from mockmic.delivery.voicing import runs, voiced_frames
@@ -33,20 +31,21 @@ from mockmic.transcribe.islands import align
 from mockmic.types import Recording, Transcript, Word
 
 _FRAME_S = 0.01
-_MIN_PITCHED = 0.1  # share of an island's frames with a clear pitch
 
 
 def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transcript:
     """Return `transcript` with the fillers Whisper dropped added, and every word's time moved
     onto the voice it belongs to (see `_anchor`)."""
     islands = voiced_islands(recording)
-    owners = align(transcript.words, islands)
+    level = _speech_level_db(recording)
+    shares = [vowel_share(recording, a, b, level) for a, b in islands]
+    owners = align(transcript.words, islands, shares)
     words = list(transcript.words)
     for k, (start, end) in enumerate(islands):
         claimed = owners[k]
         if claimed:
             _anchor(words, claimed, start, end)
-        elif _looks_like_filler(recording, start, end):
+        elif shares[k] >= T.FILLER_MIN_VOWEL_SHARE:
             words.append(Word("um", start, end, None, origin="acoustic"))
     words.sort(key=lambda w: w.start if w.start is not None else 0.0)
     return replace(transcript, words=tuple(words))
@@ -60,24 +59,6 @@ def voiced_islands(recording: Recording) -> list[tuple[float, float]]:
         if b - a < gap and a > 0:
             voiced[a:b] = True  # a stop closure or a breath inside a word, not a gap
     return [(round(a * _FRAME_S, 3), round(b * _FRAME_S, 3)) for a, b in runs(voiced, True)]
-
-
-def _claim(words: Sequence[Word], islands: list[tuple[float, float]]) -> dict[int, list[int]]:
-    """Island index -> indices of the words that overlap it most."""
-    starts = np.array([a for a, _ in islands])
-    ends = np.array([b for _, b in islands])
-    owners: dict[int, list[int]] = {}
-    for i, w in enumerate(words):
-        if w.start is None or w.end is None or not islands:
-            continue
-        overlap = np.minimum(ends, max(w.end, w.start + 0.02)) - np.maximum(starts, w.start)
-        k = int(np.argmax(overlap))
-        if overlap[k] > 0:
-            owners.setdefault(k, []).append(i)
-        else:  # a word in a silence (a zero-length time): give it the nearest island
-            dist = np.minimum(np.abs(starts - w.start), np.abs(ends - w.start))
-            owners.setdefault(int(np.argmin(dist)), []).append(i)
-    return owners
 
 
 def _anchor(words: list[Word], claimed: list[int], start: float, end: float) -> None:
@@ -96,25 +77,29 @@ def _anchor(words: list[Word], claimed: list[int], start: float, end: float) -> 
         words[i] = replace(w, start=round(a, 3), end=round(b, 3))
 
 
-def _looks_like_filler(recording: Recording, start: float, end: float) -> bool:
+def vowel_share(recording: Recording, start: float, end: float, level_db: float) -> float:
+    """Share of the island's 30 ms frames that sound like a filled pause: a voiced vowel or nasal
+    (most energy below FILLER_LOW_HZ) at speaking loudness. 1.0 for a clean "um"; a word that
+    starts or ends with a consonant ("so", "what") scores lower; a breath or a fricative left
+    over from a word (jfk.flac has both) scores near 0."""
     if not T.FILLER_MIN_S <= end - start <= T.FILLER_MAX_S:
-        return False
-    a, b = int(start / _FRAME_S), int(end / _FRAME_S)
-    return _pitched_share(recording.samples, recording.sample_rate, a, b) >= _MIN_PITCHED
-
-
-def _pitched_share(samples: npt.NDArray[np.float32], rate: int, a: int, b: int) -> float:
-    """Share of 30 ms windows in frames [a, b) whose autocorrelation shows a clear pitch."""
-    frame = int(rate * _FRAME_S)
-    x = samples[a * frame : b * frame].astype(np.float64)
-    win = 3 * frame
-    if len(x) < win:
         return 0.0
-    offsets = np.arange(0, len(x) - win + 1, frame)
-    w = x[offsets[:, None] + np.arange(win)[None, :]]
-    w -= w.mean(axis=1, keepdims=True)
-    ac = np.fft.irfft(np.abs(np.fft.rfft(w, n=2 * win, axis=1)) ** 2, axis=1)[:, :win]
-    ac /= ac[:, :1] + 1e-12
-    lo = int(rate / T.PITCH_RANGE_HZ[1])
-    hi = min(win - 1, int(rate / T.PITCH_RANGE_HZ[0]))
-    return float(np.mean(ac[:, lo:hi].max(axis=1) >= 0.5))
+    rate = recording.sample_rate
+    x = recording.samples[int(start * rate) : int(end * rate)].astype(np.float64)
+    frame = int(rate * _FRAME_S) * 3
+    if len(x) < frame:
+        return 0.0
+    frames = x[: len(x) // frame * frame].reshape(-1, frame)
+    spec = np.abs(np.fft.rfft(frames * np.hanning(frame), axis=1)) ** 2
+    cut = int(T.FILLER_LOW_HZ * frame / rate)
+    low = spec[:, :cut].sum(axis=1) / (spec.sum(axis=1) + 1e-12)
+    loud = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-12) >= level_db - T.FILLER_MAX_QUIETER_DB
+    return float(np.mean((low >= T.FILLER_MIN_LOW_SHARE) & loud))
+
+
+def _speech_level_db(recording: Recording) -> float:
+    """Loudness of the recording's louder speech: the 90th percentile of 30 ms frame levels."""
+    frame = int(recording.sample_rate * 0.03)
+    n = len(recording.samples) // frame
+    x = recording.samples[: n * frame].astype(np.float64).reshape(n, frame)
+    return float(np.percentile(10 * np.log10(np.mean(x**2, axis=1) + 1e-12), 90))

@@ -30,8 +30,10 @@ from mockmic.types import Word
 BAND_S = 3.0  # a word is never more than this far from where Whisper put it
 _EMPTY_FILLER = 0.3  # cost of leaving a filler-sized island without words
 _EMPTY_OTHER = 4.0  # per second of an island of another size left without words
-_TIME_WEIGHT = 4.0  # per second of edge disagreement
+_START_WEIGHT = 4.0  # per second between the run's first word start and the island start
+_END_WEIGHT = 4.0  # per second between the run's last word end and the island end
 _LENGTH_WEIGHT = 4.0  # per unit of relative length disagreement
+_VOWEL_WEIGHT = 1.0  # extra cost of leaving an island empty that does not sound like a filler
 _VOWELS = re.compile(r"[aeiouy]+")
 
 Span = tuple[float, float]
@@ -44,8 +46,14 @@ def syllables(word: str) -> int:
     return max(1, n)
 
 
-def align(words: Sequence[Word], islands: Sequence[Span]) -> list[list[int]]:
-    """For each island, the indices (into `words`) of the words spoken in it."""
+def align(
+    words: Sequence[Word], islands: Sequence[Span], vowel_shares: Sequence[float] | None = None
+) -> list[list[int]]:
+    """For each island, the indices (into `words`) of the words spoken in it.
+
+    `vowel_shares` (0..1 per island, how much it sounds like a filled pause) makes leaving a
+    filler-like island empty cheaper than leaving a word-like one (a tie-breaker: "So, um" with
+    Whisper's "So," stretched over both islands)."""
     timed = [i for i, w in enumerate(words) if w.start is not None and w.end is not None]
     m, n = len(islands), len(timed)
     if m == 0:
@@ -71,7 +79,8 @@ def align(words: Sequence[Word], islands: Sequence[Span]) -> list[list[int]]:
         hi = lo
         while hi < n and starts[hi] <= b + BAND_S:
             hi += 1
-        empty = _empty_cost(a, b)
+        share = vowel_shares[k] if vowel_shares is not None else 1.0
+        empty = _empty_cost(a, b) + _VOWEL_WEIGHT * (1.0 - share)
         row, nxt, bk = cost[k], cost[k + 1], back[k + 1]
         for j in range(n + 1):
             if row[j] == inf:
@@ -82,7 +91,11 @@ def align(words: Sequence[Word], islands: Sequence[Span]) -> list[list[int]]:
                 continue
             for j2 in range(j + 1, hi + 1):
                 length = rate * (prefix[j2] - prefix[j])
-                c = row[j] + _TIME_WEIGHT * (abs(a - starts[j]) + abs(b - ends[j2 - 1]))
+                c = (
+                    row[j]
+                    + _START_WEIGHT * abs(a - starts[j])
+                    + _END_WEIGHT * abs(b - ends[j2 - 1])
+                )
                 c += _LENGTH_WEIGHT * abs((b - a) - length) / max(b - a, 0.3)
                 if c < nxt[j2]:
                     nxt[j2], bk[j2] = c, j
