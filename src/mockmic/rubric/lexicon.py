@@ -32,6 +32,11 @@ FAILURE = (
     "without", "locked", "the wrong", "wrong",
     "accidentally", "by mistake", "double booked", "double counted", "forgot", "had to redo",
     "had to rebuild", "sent back", "threw away", "lost", "cost", "complaint~", "waiting",
+    "twice", "paid * extra", "overpaid", "to recover", "had to be pulled", "pulled", "slide",
+    "gave notice", "churned", "left us", "walked away", "did not renew", "missed", "unhappy",
+    "upset", "redo", "rework", "re run", "had to pull", "had to cancel", "had to start",
+    "lost two", "lost three", "extra weeks", "weeks late", "days late", "months late",
+    "did not work with", "started late", "went badly", "badly",
 )
 
 # Plain accountability: the candidate names their own part. Strong = explicit ownership words.
@@ -56,6 +61,8 @@ OWNERSHIP_STRONG = {
     "where i went wrong": 1.0, "i went wrong": 1.0, "took * ownership": 0.9,
     "full ownership": 0.8, "complete ownership": 0.8, "i never got into the habit": 0.7,
     "i was the cause": 1.0, "i caused it": 1.0, "that is on me": 1.0, "on my plate": 0.4,
+    "she was right": 0.7, "he was right": 0.7, "they were right": 0.7, "my misjudgement": 1.0,
+    "i misjudged": 0.9, "i owned it": 1.0, "i owned up": 1.0,
 }
 # First-person failure verbs: ownership implied rather than stated.
 OWNERSHIP_WEAK = (
@@ -63,6 +70,8 @@ OWNERSHIP_WEAK = (
     "i overcommitted", "i assumed", "i rushed", "i promised", "i misjudged", "i misread",
     "i chose", "i decided", "i pushed", "i overlooked", "i waited", "i avoided", "i agreed to",
     "i took on", "i said yes", "i did not ask", "i did not check",
+    "i kept", "i let", "i approved", "i booked", "i trusted", "i relied on", "i signed off",
+    "i sent", "i told the", "i quoted", "i gave the", "i picked", "i set the", "i planned",
 )
 # Ownership hedged down to a share, which interviewers hear as half-blame.
 OWNERSHIP_HEDGED = (
