@@ -5,7 +5,7 @@ from __future__ import annotations
 from mockmic.delivery import lexicon, pace, voice
 from mockmic.delivery import thresholds as T
 from mockmic.delivery.pauses import find_pauses, is_long
-from mockmic.delivery.voicing import voiced_frames
+from mockmic.delivery.voicing import Mask, voiced_frames
 from mockmic.types import Delivery, Recording, Transcript
 
 
@@ -31,6 +31,7 @@ def analyse(
         )  # fmt: skip
     voiced = voiced_frames(recording) if recording is not None else None
     pauses = find_pauses(transcript, recording, voiced=voiced)
+    pitch, loudness = _steadiness(recording, voiced)
     answer_s = span[1] - span[0]
     speaking = pace.speaking_seconds(span, pauses)
     n_words = len(pace.lexical_words(words))
@@ -45,13 +46,19 @@ def analyse(
         pace=pace.windows(pace.lexical_words(words), span),
         time_limit_s=time_limit_s,
         over_time_s=None if time_limit_s is None else round(max(0.0, duration - time_limit_s), 2),
-        pitch_steadiness=None if voiced is None else voice.pitch_steadiness(recording, voiced),  # type: ignore[arg-type]
-        loudness_steadiness=None
-        if voiced is None
-        else voice.loudness_steadiness(recording, voiced),  # type: ignore[arg-type]
+        pitch_steadiness=pitch,
+        loudness_steadiness=loudness,
         pause_threshold_s=T.LONG_PAUSE_WITHIN_S,
         **markers,
     )
+
+
+def _steadiness(
+    recording: Recording | None, voiced: Mask | None
+) -> tuple[float | None, float | None]:
+    if recording is None or voiced is None:
+        return None, None
+    return voice.pitch_steadiness(recording, voiced), voice.loudness_steadiness(recording, voiced)
 
 
 def _per_minute(count: int, seconds: float) -> float | None:

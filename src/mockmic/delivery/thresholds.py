@@ -80,6 +80,16 @@ LOUDNESS_UNSTEADY_DB = 10.0
 PITCH_RANGE_HZ = (60.0, 400.0)  # adult speaking F0 range
 
 # --- the delivery score (mockmic.delivery.rate) ----------------------------------------------
+# rate() is the weighted mean of seven parts, each 0-100 (mockmic.delivery.score has the formula
+# of each; delivery.parts(d) returns them, so a report can say why a score is what it is):
+#   pace        100 inside PACE_COMFORT_WPM, linear to 0 at PACE_ZERO_WPM
+#   fillers     100 up to FILLERS_OK_PER_MIN, linear to 0 at FILLERS_ZERO_PER_MIN
+#   pauses      100 - LONG_PAUSE_COST per long pause a minute (between sentences: half)
+#   restarts    linear from 100 (none) to 0 at RESTARTS_ZERO_PER_MIN
+#   hedges      hedges + apologies a minute, linear from 100 to 0 at HEDGES_ZERO_PER_MIN
+#   steadiness  mean of pitch and loudness steadiness x 100
+#   time        100 within the limit, linear to 0 at OVER_TIME_ZERO_FRACTION over it
+# A part that cannot be measured drops out; a typed answer gets None.
 # Weights of each part of the 0-100 delivery score. Parts that cannot be measured drop out and
 # the rest are re-weighted. Pace and fillers are what listeners notice first, so they weigh most.
 SCORE_WEIGHTS: dict[str, float] = {
