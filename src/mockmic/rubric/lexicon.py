@@ -137,6 +137,10 @@ BLAME = {
     "inherited": 0.3, "before i joined": 0.3, "sales promised": 0.7, "marketing promised": 0.7,
     "the client did not": 0.6, "the customer did not": 0.5, "did not read": 0.4,
     "never responded": 0.5, "never replied": 0.5, "slow to respond": 0.5, "their side": 0.4,
+    "by the time it reached me": 0.8, "did what i could": 0.7, "what i was given": 0.7,
+    "with what i had": 0.5, "handed over late": 0.6, "there was only so much": 0.9,
+    "only so much i could": 0.9, "i did my best": 0.4, "waiting on them": 0.7,
+    "really difficult": 0.5, "never answered": 0.7, "changed what they wanted": 0.7,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
@@ -202,6 +206,7 @@ HUMBLE_BRAG = {
     "demand was too high": 0.8, "sold out": 0.6, "too many customers": 0.8, "overachiev~": 1.0,
     "i delivered more than": 0.9, "my standards": 0.6, "i hold myself": 0.6,
     "the extra mile": 0.7, "everyone relied on me": 0.8, "i was the only one who": 0.6,
+    "so committed": 0.8, "most weekends": 0.5, "every weekend": 0.5, "reviewed every single": 0.6,
 }
 
 # Failures that make an interviewer doubt the candidate's fitness or judgement, not just a misstep.
@@ -235,7 +240,7 @@ CATASTROPHIC = {
     "the press": 0.4, "in the news": 0.7, "hundreds of thousands": 0.6, "million": 0.5,
     "repeatedly": 0.6, "several times": 0.5, "kept happening": 0.6, "every time": 0.2,
     "more than once": 0.6, "my main job": 0.5, "which is my job": 0.6, "the one thing": 0.4,
-    "basic": 0.3, "i am not good at": 0.5, "i struggle with": 0.3,
+    "i am not good at": 0.5, "i struggle with": 0.3,
     "lost the company": 0.8, "cost the company": 0.4, "we lost the contract": 0.6,
     "lost our largest": 0.6, "the client left": 0.4, "terminated": 0.6, "sacked": 1.0,
     "performance improvement plan": 0.8, "performance plan": 0.6, "investigation": 0.5,
@@ -244,6 +249,10 @@ CATASTROPHIC = {
     "medication error": 0.9, "wrong dose": 0.9, "safeguarding": 0.7, "failed the audit": 0.7,
     "damages": 0.4, "went to court": 1.0, "tribunal": 0.9, "fraudulent": 1.0, "stole": 1.0,
     "theft": 1.0, "misconduct": 1.0, "drunk": 0.8, "confidential": 0.4, "privacy": 0.4,
+    "nobody got paid": 0.8, "staff were paid": 0.6, "overdrawn": 0.6, "wrong strength": 0.8,
+    "wrong medicine": 1.0, "wrong medication": 1.0, "patient harm": 1.0,
+    "reported as an incident": 0.6,
+    "incident report": 0.5, "feeling unwell": 0.7,
 }
 
 # Lesson cues: where the reflection starts.
@@ -487,3 +496,32 @@ BUZZWORDS = (
     "accountability", "ownership mindset", "resilience", "adaptability", "agile mindset",
     "empower~", "north star", "value add", "key learnings", "learnings", "the importance of",
 )
+
+# Who else a failure can be pinned on, and the words that leave the candidate out of it.
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+OTHERS = (
+    "they", "he", "she", "the client", "the customer", "the team", "management",
+    "engineering", "design", "sales", "marketing", "the vendor", "the agency", "the supplier",
+    "my manager", "my boss", "qa", "the developers", "the other team", "leadership", "finance",
+    "legal", "operations", "it department", "their project manager", "the business",
+)
+SHORTFALL = (
+    "late", "optimistic", "slow", "never", "did not", "kept changing", "changed their",
+    "difficult", "no slack", "unclear", "missed", "forgot", "ignored", "refused", "failed to",
+    "was not ready", "were not ready", "did not deliver", "let us down", "dropped",
+)
+# Good news that, in a "failure" story with no real cost, gives the humble-brag away.
+GOOD_NEWS = {
+    "under budget": 1.0, "ahead of schedule": 0.8, "extended the contract": 1.0,
+    "extended our contract": 1.0, "renewed": 0.6, "best result": 1.0, "the best": 0.5,
+    "success": 0.8, "successful": 0.7, "exceeded": 0.8, "praised": 0.8, "promoted": 0.7,
+    "award": 0.8, "record": 0.5, "loved it": 0.8, "delighted": 0.7, "impressed": 0.7, "won": 0.5,
+    "still the best": 1.0, "still hit": 0.8, "still delivered": 0.8, "went really well": 0.8,
+}
+# Words around a job title that say nothing about what the job is for.
+ROLE_GENERIC = frozenset((
+    "senior", "junior", "lead", "manager", "engineer", "specialist", "technician", "assistant",
+    "analyst", "officer", "intern", "graduate", "associate", "consultant", "director", "head",
+    "member", "person", "worker", "staff", "first", "new", "small", "large", "local", "regional",
+    "national", "global", "young", "trainee", "apprentice", "student",
+))

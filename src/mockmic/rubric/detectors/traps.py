@@ -17,14 +17,31 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
-from mockmic.rubric.text import Span
+from mockmic.rubric.text import STOPWORDS, Span, stem
 
 Strength = tuple[float, tuple[Span, ...]]
 
 
 def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     hits = weighted(answer, lx.BLAME, extra, skip_negated=True)
-    return total(hits) / 1.4, spans(hits)
+    shifted = [
+        c for c in _deflections(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
+    ]
+    return (total(hits) + 0.35 * len(shifted)) / 1.4, spans(hits) + tuple(shifted[:2])
+
+
+def _deflections(answer: Answer) -> list[Span]:
+    """Clauses whose subject is someone else, doing what went wrong, with the candidate nowhere
+    in them: "engineering were always optimistic", "design handed over late"."""
+    out = []
+    for clause in answer.clauses:
+        words = [t.text for t in answer.tokens[clause.start : clause.end] if not t.filler]
+        if lx.FIRST_PERSON.intersection(words):
+            continue
+        head = Span(clause.start, min(clause.end, clause.start + 4))  # the subject comes first
+        if answer.find(lx.OTHERS, head) and answer.find(lx.SHORTFALL, clause):
+            out.append(clause)
+    return out
 
 
 def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
@@ -37,12 +54,43 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     hits = weighted(answer, lx.HUMBLE_BRAG, extra, skip_negated=True)
     brag = {s for s, _ in hits}
     real = [s for s, _ in weighted(answer, lx.FAILURE) if not any(_overlap(s, b) for b in brag)]
+    # a "failure" whose story ends in good news and names no real cost is a win in disguise
+    good = weighted(answer, lx.GOOD_NEWS, skip_negated=True)
+    if len(real) <= 1:
+        hits = hits + [(s, 0.5 * w) for s, w in good if s not in brag]
     return total(hits) / 1.5 - 0.08 * min(len(real), 2), spans(hits)
 
 
 def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     hits = weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
-    return total(hits) / 1.2, spans(hits)
+    core = _core_skill(answer)
+    return (total(hits) + 0.5 * bool(core)) / 1.2, spans(hits) + tuple(core[:1])
+
+
+def _core_skill(answer: Answer) -> list[Span]:
+    """ "As a payroll specialist I ran the payroll with last month's file": the failure is in
+    the very thing the role is for. The role's own noun comes back in a clause that went wrong."""
+    words, content = answer.matcher.words, answer.matcher.content
+    roles: set[str] = set()
+    for k in range(len(words) - 2):
+        if (words[k], words[k + 1]) in (("as", "a"), ("as", "an"), ("was", "a"), ("was", "an")):
+            for w in words[k + 2 : k + 5]:
+                if w in STOPWORDS:  # the title ends where the sentence goes on
+                    break
+                if len(w) > 4 and w not in lx.ROLE_GENERIC:
+                    roles.add(stem(w))
+    if not roles:
+        return []
+    out = []
+    for clause in answer.clauses:
+        if answer.find(("as a", "as an", "was a", "was an"), clause):
+            continue  # the clause that names the role is not evidence against it
+        stems = {
+            answer.matcher.stems[j] for j, i in enumerate(content) if clause.start <= i < clause.end
+        }
+        if roles & stems and answer.find(lx.FAILURE, clause):
+            out.append(clause)
+    return out
 
 
 def _overlap(a: Span, b: Span) -> bool:
