@@ -163,3 +163,14 @@ def test_role_pack_with_unknown_question_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BankError) as e:
         load_bank(BANK, GENERIC_TRAPS, roles)
     assert "roles.sales.questions" in str(e.value) and "'nope'" in str(e.value)
+
+
+def test_generic_criteria_join_every_question_unless_skipped() -> None:
+    for q in questions.all_questions():
+        ids = {c.id for c in q.criteria}
+        skipped = set(q.skip_generic)
+        assert ("specific_example" in ids) != ("vague" in skipped or "specific_example" in skipped)
+        assert ("outcome" in ids) != ("no_result" in skipped or "outcome" in skipped)
+    failure = questions.get("failure")
+    assert "outcome" not in {c.id for c in failure.criteria}  # skips no_result, so outcome too
+    assert "specific_example" not in {c.id for c in failure.criteria}

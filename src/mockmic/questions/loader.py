@@ -17,11 +17,14 @@ from pydantic import ValidationError
 
 from mockmic.errors import BankError
 from mockmic.rubric import detectors
-from mockmic.rubric.schema import DetectorRef, Question, RoleFile, Trap
+from mockmic.rubric.schema import Criterion, DetectorRef, Question, RoleFile, Trap
 
 HERE = Path(__file__).resolve().parent
 BANK = HERE / "bank"
 GENERIC_TRAPS = HERE / "traps.yaml"
+GENERIC_CRITERIA = HERE / "criteria.yaml"
+# generic criterion -> the generic trap that judges the same thing from the other side
+PAIRED = {"outcome": "no_result", "specific_example": "vague"}
 ROLES = HERE / "roles.yaml"
 
 
@@ -32,11 +35,17 @@ class Bank:
     role_labels: dict[str, str]
 
 
-def load_bank(folder: Path = BANK, generic: Path = GENERIC_TRAPS, roles: Path = ROLES) -> Bank:
+def load_bank(
+    folder: Path = BANK,
+    generic: Path = GENERIC_TRAPS,
+    roles: Path = ROLES,
+    criteria: Path = GENERIC_CRITERIA,
+) -> Bank:
     shared = _generic_traps(generic)
+    common = _generic_criteria(criteria)
     questions: dict[str, Question] = {}
     for path in sorted(folder.glob("*.yaml")):
-        q = load_question(path, shared)
+        q = load_question(path, shared, common)
         if q.id in questions:
             raise BankError(f"{path}: id {q.id!r} is already used by another question file")
         questions[q.id] = q
@@ -44,7 +53,11 @@ def load_bank(folder: Path = BANK, generic: Path = GENERIC_TRAPS, roles: Path = 
     return Bank(questions, packs, labels)
 
 
-def load_question(path: Path, generic: Mapping[str, dict[str, Any]] | None = None) -> Question:
+def load_question(
+    path: Path,
+    generic: Mapping[str, dict[str, Any]] | None = None,
+    common: Mapping[str, dict[str, Any]] | None = None,
+) -> Question:
     raw = _read(path)
     if not isinstance(raw, dict):
         raise BankError(f"{path}: expected a mapping of fields at the top level")
@@ -53,6 +66,7 @@ def load_question(path: Path, generic: Mapping[str, dict[str, Any]] | None = Non
             f"{path}: field id: {raw.get('id')!r} must match the file name {path.stem!r}"
         )
     raw = _with_generic_traps(raw, generic or {})
+    raw = _with_generic_criteria(raw, common or {})
     try:
         question = Question.model_validate(raw)
     except ValidationError as e:
@@ -87,6 +101,33 @@ def _generic_traps(path: Path) -> dict[str, dict[str, Any]]:
             raise BankError(f"{path}: traps[{k}].{_first_error(e)}") from None
         out[trap.id] = dict(entry)
     return out
+
+
+def _generic_criteria(path: Path) -> dict[str, dict[str, Any]]:
+    raw = _read(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), list):
+        raise BankError(f"{path}: expected `criteria:` with a list of criteria")
+    out: dict[str, dict[str, Any]] = {}
+    for k, entry in enumerate(raw["criteria"]):
+        try:
+            crit = Criterion.model_validate(entry)
+        except ValidationError as e:
+            raise BankError(f"{path}: criteria[{k}].{_first_error(e)}") from None
+        out[crit.id] = dict(entry)
+    return out
+
+
+def _with_generic_criteria(
+    raw: dict[str, Any], common: Mapping[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """Generic criteria join every question's own, unless skipped or defined by the question.
+    Skipping a generic trap skips the criterion that measures the same thing (PAIRED)."""
+    skip = set(raw.get("skip_generic") or [])
+    skip |= {crit for crit, trap in PAIRED.items() if trap in skip}
+    own = raw.get("criteria") or []
+    own_ids = {c.get("id") for c in own if isinstance(c, dict)}
+    extra = [dict(c) for cid, c in common.items() if cid not in own_ids and cid not in skip]
+    return {**raw, "criteria": [*own, *extra]}
 
 
 def _with_generic_traps(
