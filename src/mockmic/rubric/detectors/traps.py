@@ -10,7 +10,6 @@ from mockmic.rubric.detectors import Finding, Params, detector
 from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     before,
-    negated,
     normalised_topic,
     ramp,
     spans,
@@ -267,5 +266,3 @@ def criterion_below(answer: Answer, p: BelowParams) -> Finding:
     got = answer.scores.get(p.criterion)
     return Finding(1.0 if got is not None and got < p.below else 0.0)
 
-
-__all__ = ["negated"]
