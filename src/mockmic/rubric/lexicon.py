@@ -427,8 +427,15 @@ BADMOUTHING = (
     "hid in", "never made decisions", "should have seen", "the management is", "had enough of",
     "does not trust", "cares only", "only cares", "clueless", "selfish", "arrogant", "rude",
     "a joke", "waste of time", "could not care less", "no clue", "they were awful",
+    "unprofessional", "hopeless", "disorganised", "disorganized", "chaotic", "amateurs",
+    "out of their depth", "out of his depth", "out of her depth", "did not have a clue",
+    "stuck in their ways", "backstabbing", "two faced", "never listened", "did not listen",
+    "does not listen", "favouritism", "favoritism", "cliquey", "soul destroying", "miserable",
+    "hate it there", "can not wait to leave", "get out of there", "a circus", "a joke",
 )
 _MILD = frozenset((
+    "chaotic", "disorganised", "disorganized", "miserable", "never listened", "did not listen",
+    "does not listen", "stuck in their ways",
     "terrible", "awful", "a mess", "were a mess", "was a mess", "unfair", "completely unfair",
     "impossible", "hated", "ridiculous", "rude", "selfish", "arrogant", "a nightmare",
     "nightmare to", "could not stand", "had enough of", "should have seen", "the management is",
