@@ -73,8 +73,12 @@ def score(
     ] = "tiny.en",
     width: Annotated[int | None, typer.Option(help="Width of the text report.")] = None,
 ) -> None:
-    """Score one answer and print its report: scores, rubric with evidence, traps, follow-up,
-    delivery and model answers. Exit codes: 0 done, 2 bad input, 1 internal error."""
+    """Score one answer (audio or text) and print its report.
+
+    The report has the scores, the rubric with the words that earned or lost each point, the
+    traps with the interviewer's follow-up, delivery figures and two model answers.
+    Exit codes: 0 done, 2 bad input (one line on stderr says why), 1 internal error.
+    """
     from mockmic import report
     from mockmic.pipeline import PipelineOptions, score_answer
     from mockmic.transcribe import TranscribeOptions
@@ -167,9 +171,12 @@ def practice(
     count: Annotated[int, typer.Option(help="How many questions.")] = 3,
     database: DatabaseOpt = None,
 ) -> None:
-    """Run a practice session in the terminal: each question is read aloud (espeak-ng), then
-    your answer is recorded from the microphone (or typed with --text) and scored; the
-    session is stored so `mockmic history` shows your progress."""
+    """Run a spoken (or typed) practice session in the terminal.
+
+    Each question is read aloud (espeak-ng, when installed), then your answer is recorded from
+    the microphone with a countdown and a level bar, or typed with --text, and scored. The
+    session is stored, so `mockmic history` and the web app show your progress.
+    """
     from mockmic import practice as session
 
     ids = [q.strip() for q in questions.split(",") if q.strip()] if questions else None
