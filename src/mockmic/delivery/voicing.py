@@ -35,12 +35,16 @@ def voiced_frames(
     frame_s: float = FRAME_S,
     mode: int = T.VAD_MODE,
     min_voiced_s: float = T.MIN_VOICED_S,
+    silero: tuple[float, float, int] = T.SILERO_PAUSES,
 ) -> Mask:
-    """One bool per `frame_s` frame (10, 20 or 30 ms): True where someone is speaking."""
+    """One bool per `frame_s` frame (10, 20 or 30 ms): True where someone is speaking.
+
+    `mode` is webrtcvad's aggressiveness for quiet recordings; `silero` is (threshold,
+    neg_threshold, min_silence_ms) for noisy ones."""
     frame = int(recording.sample_rate * frame_s)
     energy = frame_energy_db(recording.samples, frame)
     if is_noisy(energy):
-        return _silero_frames(recording, frame_s, len(energy))
+        return _silero_frames(recording, frame_s, len(energy), silero)
     pcm = (np.clip(recording.samples, -1.0, 1.0) * 32767).astype(np.int16)
     n = len(pcm) // frame
     vad = webrtcvad.Vad(mode)
@@ -65,13 +69,16 @@ def is_noisy(energy: npt.NDArray[np.float64]) -> bool:
     return float(np.percentile(energy, 90) - np.percentile(energy, 10)) < T.NOISY_RANGE_DB
 
 
-def _silero_frames(recording: Recording, frame_s: float, n: int) -> Mask:
+def _silero_frames(
+    recording: Recording, frame_s: float, n: int, silero: tuple[float, float, int]
+) -> Mask:
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
+    threshold, neg_threshold, min_silence_ms = silero
     spans = get_speech_timestamps(
         recording.samples,
-        VadOptions(threshold=0.5, min_speech_duration_ms=50, min_silence_duration_ms=100,
-                   speech_pad_ms=0),
+        VadOptions(threshold=threshold, neg_threshold=neg_threshold, min_speech_duration_ms=50,
+                   min_silence_duration_ms=min_silence_ms, speech_pad_ms=0),
         recording.sample_rate,
     )  # fmt: skip
     mask = np.zeros(n, dtype=np.bool_)

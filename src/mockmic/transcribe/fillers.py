@@ -53,7 +53,7 @@ def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transc
 
 def voiced_islands(recording: Recording) -> list[tuple[float, float]]:
     """(start, end) of stretches of voice separated by at least ISLAND_GAP_S of silence."""
-    voiced = voiced_frames(recording, _FRAME_S, mode=2, min_voiced_s=0.05)
+    voiced = voiced_frames(recording, _FRAME_S, mode=2, min_voiced_s=0.05, silero=T.SILERO_ISLANDS)
     gap = round(T.ISLAND_GAP_S / _FRAME_S)
     for a, b in runs(voiced, False):
         if b - a < gap and a > 0:
