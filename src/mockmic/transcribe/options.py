@@ -23,8 +23,9 @@ class TranscribeOptions:
     compute_type:  int8 is the fastest on a laptop CPU with no measurable loss for tiny/base.
     beam_size:     1 (greedy): 13.6x against 11.5x real time for 5 on syn_answer1.wav, and the
                    same word error on the real fixtures (jfk, LDC93S1, arctic, stereo).
-    fillers:       add the "um"/"uh" that Whisper leaves out, found in the voiced gaps between
-                   its words (mockmic.transcribe.fillers); Words get origin="acoustic".
+    fillers:       add the "um"/"uh" that Whisper leaves out, found as voice no word explains
+                   (mockmic.transcribe.fillers; Words with origin="acoustic", probability None),
+                   and move every word's time onto the voice it was spoken in.
     """
 
     engine: str = "faster-whisper"
