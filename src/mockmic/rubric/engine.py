@@ -20,12 +20,20 @@ from mockmic.types import Assessment, CriterionResult, Transcript, TrapHit
 
 MAX_EVIDENCE = 3
 CLEAR_MARGIN = 0.25  # this far past its threshold, a trap is charged in full
+# A question's phrase lists are never complete: an answer told with substance (one occasion, its
+# particulars, what the candidate did) earns this share of its specificity on every phrase
+# criterion, and an absent-phrase trap needs more than a missing phrase to fire. Without it a
+# strong answer worded unlike the list is crushed, and scores stop meaning the same across
+# questions.
+SUBSTANCE_FLOOR = 0.6
+FLOORED = frozenset({"phrases"})
 
 
 def assess(transcript: Transcript, question: Question) -> Assessment:
     answer = build(transcript, question)
-    criteria = tuple(_criterion(answer, c) for c in question.criteria)
-    hits = {t.id: hit for t in question.traps if (hit := _trap(answer, t)) is not None}
+    floor = _substance(answer)
+    criteria = tuple(_criterion(answer, c, floor) for c in question.criteria)
+    hits = {t.id: hit for t in question.traps if (hit := _trap(answer, t, floor)) is not None}
     # a trap another one already explains is left out: "no result" says little once the
     # answer was found to have no specific example at all
     traps = tuple(
@@ -36,8 +44,22 @@ def assess(transcript: Transcript, question: Question) -> Assessment:
     return Assessment(parts=part_spans(answer), criteria=criteria, traps=traps)
 
 
-def _criterion(answer: Answer, c: Criterion) -> CriterionResult:
+def _substance(answer: Answer) -> detectors.Finding:
+    """The question-independent floor for phrase criteria: specificity, scaled down."""
+    found = detectors.run("specificity", answer, detectors.parse_params("specificity", {}))
+    return detectors.Finding(SUBSTANCE_FLOOR * found.score, found.evidence)
+
+
+def _floored(name: str, found: detectors.Finding, floor: detectors.Finding) -> detectors.Finding:
+    if name in FLOORED and floor.score > found.score:
+        return floor
+    return found
+
+
+def _criterion(answer: Answer, c: Criterion, floor: detectors.Finding) -> CriterionResult:
     found = detectors.run(c.detector, answer, detectors.parse_params(c.detector, c.params))
+    if not c.invert:
+        found = _floored(c.detector, found, floor)
     score = round(100 * (1.0 - found.score if c.invert else found.score))
     answer.scores[c.id] = score  # later traps may refer to it (criterion_below)
     return CriterionResult(
@@ -50,9 +72,11 @@ def _criterion(answer: Answer, c: Criterion) -> CriterionResult:
     )
 
 
-def _trap(answer: Answer, t: Trap) -> TrapHit | None:
+def _trap(answer: Answer, t: Trap, floor: detectors.Finding) -> TrapHit | None:
     found = detectors.run(t.detector, answer, detectors.parse_params(t.detector, t.params))
     present = t.when == "present"
+    if not present:
+        found = _floored(t.detector, found, floor)
     margin = found.score - t.threshold if present else t.threshold - found.score
     if margin < 0 or (margin == 0 and not present):
         return None

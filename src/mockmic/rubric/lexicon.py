@@ -297,7 +297,7 @@ LESSON_SHAPE = (
 # What changed afterwards, said as something done (not something that would be done).
 CHANGE_CUES = (
     "since then", "ever since", "since that", "now i", "i now", "these days", "nowadays",
-    "i changed", "i made it a rule", "i always", "from then on", "after that i", "after that we",
+    "i changed", "i made it a rule", "from then on", "after that i", "after that we",
     "going forward", "i have been", "i make sure", "i insist", "i block", "i schedule", "i write",
     "i run", "i check", "i ask", "i keep", "i use", "on the next", "on my next",
     "the next project", "the next quarter", "the next release", "the next time", "next time",
@@ -384,21 +384,29 @@ GENERIC_HABITS = (
 
 # Outcome words: what happened in the end.
 RESULT = {
-    "as a result": 1.0, "the result": 1.0, "in the end": 0.8, "ended up": 0.7, "the outcome": 1.0,
-    "which meant": 0.6, "so we": 0.3, "it worked": 0.8, "we shipped": 0.7, "we launched": 0.7,
-    "we delivered": 0.7, "we hit": 0.7, "we met": 0.6, "we recovered": 0.8, "we saved": 0.8,
+    "as a result": 1.0, "the result": 1.0, "in the end": 0.5, "ended up": 0.6, "the outcome": 1.0,
+    "which meant": 0.6, "it worked": 0.8, "we shipped": 0.7, "we launched": 0.7,
+    "we delivered": 0.7, "we hit": 0.7, "we recovered": 0.8, "we saved": 0.8,
     "we won": 0.8, "we closed": 0.7, "recovered": 0.6, "restored": 0.6, "fixed": 0.5,
     "resolved": 0.7, "signed": 0.5, "renewed": 0.7, "reduced": 0.6, "increased": 0.6,
-    "improved": 0.6, "grew": 0.5, "saved": 0.6, "percent": 0.6, "finally": 0.4, "by the end": 0.7,
-    "agreed": 0.4, "got back": 0.5, "went live": 0.7, "on time": 0.6, "stayed": 0.3,
-    "kept the": 0.4, "came back": 0.5, "thanked": 0.6, "promoted": 0.5, "passed": 0.4,
-    "dropped": 0.5, "rose": 0.5, "cut": 0.4, "doubled": 0.8, "halved": 0.8, "since then": 0.5,
-    "went well": 0.7, "went from": 0.8, "went back to": 0.6, "closed": 0.5, "approved": 0.5,
-    "won": 0.6, "the next": 0.3, "a month later": 0.5, "later": 0.2, "had gone": 0.5,
-    "asked me to": 0.5, "became": 0.4, "within": 0.4, "worked": 0.4,
-    "was happy": 0.4, "were happy": 0.4, "happier": 0.4, "never reached": 0.5, "stuck": 0.4,
-    "delivered": 0.5, "shipped": 0.5, "launched": 0.5, "kept": 0.3, "hit": 0.4, "met": 0.3,
-    "confirmed": 0.4, "granted": 0.5, "retained": 0.6, "hired": 0.4, "adopted": 0.6,
+    "improved": 0.6, "grew": 0.5, "saved": 0.6, "by the end": 0.7,
+    "agreed": 0.4, "got back": 0.5, "went live": 0.7, "on time": 0.6,
+    "came back": 0.5, "thanked": 0.6, "promoted": 0.5, "passed": 0.4,
+    "dropped from": 0.8, "dropped to": 0.8, "dropped by": 0.8, "rose": 0.5, "doubled": 0.8,
+    "halved": 0.8, "since then": 0.5,
+    "went well": 0.7, "went from": 0.8, "went back to": 0.6, "approved": 0.5,
+    "won": 0.6, "a month later": 0.5, "had gone": 0.5,
+    "asked me to": 0.5, "within": 0.3,
+    "was happy": 0.4, "were happy": 0.4, "happier": 0.4, "never reached": 0.5,
+    "delivered": 0.5, "shipped": 0.5, "launched": 0.5,
+    "confirmed": 0.4, "granted": 0.5, "retained": 0.6, "adopted": 0.6,
+    # generic shapes of an outcome: a change from one state to another, a state that lasted
+    "from * to": 0.6, "went up": 0.7, "went down": 0.7, "came down": 0.7, "fell to": 0.7,
+    "fell by": 0.7, "back to normal": 0.8, "in time": 0.4, "before the deadline": 0.7,
+    "with no": 0.4, "without a single": 0.7, "no lost": 0.7, "no missed": 0.7,
+    "years now": 0.6, "months now": 0.6, "has been": 0.3, "is now": 0.5, "are now": 0.5,
+    "still use~": 0.7, "ever since": 0.5, "the next day": 0.4, "the next week": 0.4,
+    "afterwards": 0.3, "it paid off": 0.8, "turned out": 0.5, "we got": 0.3, "i got": 0.3,
 }
 
 CLICHE = (

@@ -70,7 +70,10 @@ def before(answer: Answer, span: Span, n: int = 3) -> list[str]:
 
 def negated(answer: Answer, span: Span) -> bool:
     """ "I did not want to blame", "instead of blaming": the phrase is denied, not said."""
-    prev = before(answer, span, 3)
+    # only within the phrase's own clause: "it was not easy. I blamed" is not a denial
+    k = answer.clause_of(span.start)
+    start = answer.clauses[k].start if k >= 0 else 0
+    prev = [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start][-3:]
     joined = " ".join(prev)
     return bool(NEGATIONS.intersection(prev)) or "instead of" in joined or "rather than" in joined
 

@@ -336,8 +336,33 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     hits = weighted(answer, lx.RESULT, p.extra, p.parts)
     late = [h for h in hits if answer.position(h[0]) >= 0.5]  # outcomes come at the end
     nums = [n for n in numbers(answer) if answer.position(n) >= 0.5]
-    score = total(hits) / 2.0 + total(late) / 2.0 + 0.15 * min(len(nums), 2)
-    return Finding(score, spans(late or hits, 2))
+    told = outcome_clauses(answer)
+    score = (
+        total(hits) / 2.0 + total(late) / 2.0 + 0.15 * min(len(nums), 2) + 0.3 * min(len(told), 2)
+    )
+    hedged = [h for h in late if answer.find(HEDGES, clause_span(answer, h[0], 8))]
+    if late and len(hedged) == len(late):  # "the client was happy, I think": not sure it happened
+        score *= 0.6
+    return Finding(score, spans(late or hits, 2) or tuple(told[:2]))
+
+
+HEDGES = ("i think", "i guess", "probably", "i hope", "maybe", "i suppose")
+
+
+def outcome_clauses(answer: Answer) -> list[Span]:
+    """Late clauses that report something happened, with a figure: "we moved everything in
+    nineteen days", "pass rates went up from 70 to 88". The shape of an outcome in any words."""
+    out = []
+    for clause in answer.clauses:
+        if answer.position(clause) < 0.45:
+            continue
+        if numbers(answer, [clause]) and past_verbs_in(answer, clause):
+            out.append(clause)
+    return out
+
+
+def past_verbs_in(answer: Answer, clause: Span) -> list[Span]:
+    return [s for s in past_verbs(answer) if clause.start <= s.start < clause.end]
 
 
 class CoverageParams(Params):

@@ -265,4 +265,3 @@ def criterion_below(answer: Answer, p: BelowParams) -> Finding:
     """Fires when an earlier criterion of the same question scored under `below`."""
     got = answer.scores.get(p.criterion)
     return Finding(1.0 if got is not None and got < p.below else 0.0)
-
