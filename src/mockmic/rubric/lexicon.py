@@ -382,6 +382,15 @@ GENERIC_HABITS = (
     "anyone would", "you always", "you have to", "you should",
 )
 
+# Words that stand where a particular would be: "some things broke", "a number of small
+# mistakes", "all kinds of stakeholders". A specific story names the thing instead.
+VAGUE_STAND_INS = (
+    "some things", "something like that", "a number of", "all kinds of", "various", "stuff",
+    "different things", "some issues", "some problems", "some confusion", "things like that",
+    "nothing major", "at some point", "a few things", "and so on", "et cetera", "or something",
+    "quite a lot of", "one of those things", "a lot of things", "in some way",
+)
+
 # Outcome words: what happened in the end.
 RESULT = {
     "as a result": 1.0, "the result": 1.0, "in the end": 0.5, "ended up": 0.6, "the outcome": 1.0,
@@ -440,6 +449,13 @@ BADMOUTHING = (
     "stuck in their ways", "backstabbing", "two faced", "never listened", "did not listen",
     "does not listen", "favouritism", "favoritism", "cliquey", "soul destroying", "miserable",
     "hate it there", "can not wait to leave", "get out of there", "a circus", "a joke",
+    # present-tense verdicts on people or the place: "my manager is terrible"
+    "manager is terrible", "boss is terrible", "manager is awful", "boss is awful",
+    "management is terrible", "management is awful", "is a joke", "are a joke", "is hopeless",
+    "are hopeless", "is useless", "are useless", "is clueless", "are clueless",
+    "nobody there knows", "no one there knows", "nobody knows what", "no one knows what",
+    "knows what they are doing", "know what they are doing", "is a mess", "is a nightmare",
+    "are idiots", "is an idiot", "is a disaster", "could not organise", "could not organize",
 )
 _MILD = frozenset((
     "chaotic", "disorganised", "disorganized", "miserable", "never listened", "did not listen",
@@ -453,6 +469,7 @@ _MILD = frozenset((
 BADMOUTHING_WEIGHTS = {p: (0.5 if p in _MILD else 1.0) for p in BADMOUTHING}
 # Words before a contempt word that make it self-directed ("I felt terrible", "I was useless").
 SELF_WORDS = frozenset({"i", "me", "myself"})
+FEELING_WORDS = frozenset({"feel", "felt", "feeling", "look", "looked", "sound", "sounded"})
 
 # Wandering talk: discourse padding that carries no fact.
 RAMBLE = (

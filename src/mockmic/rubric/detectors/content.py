@@ -318,14 +318,17 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
     """One specific occasion: when and where, numbers, events narrated as "I did"."""
     anchors = weighted(answer, lx.SPECIFIC_ANCHORS, p.extra, p.parts)
     generic = weighted(answer, lx.GENERIC_HABITS) + weighted(answer, lx.BUZZWORDS)
+    stand_ins = weighted(answer, lx.VAGUE_STAND_INS) + weighted(answer, lx.PLATITUDES)
     nums, events = numbers(answer), past_events(answer)
     verbs = past_verbs(answer)
     score = (
         0.1 * len(anchors)
         + 0.12 * len(nums)
         + 0.1 * len(events)
-        + 0.06 * len(verbs)
+        # a long answer piles up past tenses without ever naming one occasion: diminishing
+        + min(0.06 * len(verbs), 0.36)
         - 0.12 * len(generic)
+        - 0.08 * len(stand_ins)
     )
     return Finding(score, spans(anchors, 2) + tuple(events[:1]))
 

@@ -11,6 +11,8 @@ from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     before,
     normalised_topic,
+    numbers,
+    past_events,
     ramp,
     spans,
     total,
@@ -134,6 +136,8 @@ def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
         h
         for h in weighted(answer, lx.BADMOUTHING_WEIGHTS, p.extra, skip_negated=True)
         if not lx.SELF_WORDS.intersection(before(answer, h[0], 3))
+        # "my comments made her feel stupid": a harm the candidate caused, not contempt
+        and not lx.FEELING_WORDS.intersection(before(answer, h[0], 2))
     ]
     return Finding(0.6 * total(hits), spans(hits))
 
@@ -231,7 +235,9 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
     # calibrated so a clearly wandering answer reaches 0.5 on any one strong sign plus a weak one
     score = 2.2 * (
         0.45 * ramp(per_100, 2.0, 6.0)
-        + 0.3 * ramp(ands, 4.5, 8.0)
+        # "and ... and" is how unpunctuated speech joins a tight story too; it counts in full
+        # only with padding around it
+        + 0.3 * ramp(ands, 4.5, 8.0) * (0.4 + 0.6 * ramp(per_100, 0.5, 2.0))
         + 0.35 * min(len(opening), 1)
         + 0.25 * backstory
         # length alone is not rambling (a tight two-minute story runs ~280 words); length with
@@ -252,6 +258,11 @@ def _first_point(answer: Answer) -> float:
     for clause, label in zip(answer.clauses, answer.labels, strict=True):
         if label != opening:
             return answer.position(clause)
+    # no part cue was heard at all: that says more about the cue lists than the answer, so the
+    # first narrated event ("I made a plan") or figure marks where the substance starts
+    marks = [s.start for s in past_events(answer) + numbers(answer)]
+    if marks:
+        return answer.position(Span(min(marks), min(marks) + 1))
     return 1.0 if answer.clauses else 0.0
 
 
