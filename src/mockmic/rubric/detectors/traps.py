@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+
 from pydantic import Field
 
 from mockmic.rubric import lexicon as lx
@@ -183,17 +186,34 @@ def _best_rival(answer: Answer) -> tuple[str, list[tuple[Span, float]]]:
     from mockmic.questions import all_questions  # the bank, loaded once; imported late (cycle)
 
     best: tuple[str, list[tuple[Span, float]]] = ("", [])
+    distinct = _distinct_topics(tuple((q.id, q.topic) for q in all_questions()))
     for q in all_questions():
-        if q.id == answer.question.id or not q.topic:
+        if q.id == answer.question.id or not distinct.get(q.id):
             continue
-        found = weighted(answer, q.topic)
+        found = weighted(answer, distinct[q.id])
         if len(found) > len(best[1]):
             best = (q.id, found)
     return best
 
 
+RIVAL_MAX_SHARED = 2  # a topic word listed by more questions than this says nothing about which
+
+
+@functools.cache
+def _distinct_topics(
+    topics: tuple[tuple[str, tuple[str, ...]], ...],
+) -> dict[str, tuple[str, ...]]:
+    """Each question's topic words that few other questions share: "team", "role" or "years"
+    turn up in any answer, so they cannot show it answers a rival question instead."""
+    seen = Counter(p for _, topic in topics for p in set(topic))
+    return {qid: tuple(p for p in topic if seen[p] <= RIVAL_MAX_SHARED) for qid, topic in topics}
+
+
 # Parts whose built-in cues say what a question is about (not the generic narrative parts).
 TOPICAL_PARTS = ("failure", "ownership", "lesson")
+# A change said as done shows a setback story is on topic; only the unmistakable forms, since
+# the built-in change cues also hold everyday "I use", "I get".
+TOPICAL_CHANGE = ("since then", "ever since", "from then on", "from that day", "never again")
 
 
 def _story_cues(answer: Answer) -> tuple[str, ...]:
@@ -206,6 +226,13 @@ def _story_cues(answer: Answer) -> tuple[str, ...]:
         cues.extend(part.cues)
         if part.id in TOPICAL_PARTS:
             cues.extend(BUILTIN_CUES.get(part.id, ()))
+        if part.id == "change":
+            cues.extend(TOPICAL_CHANGE)
+    # what the question's own criteria listen for is on topic too (a strength answer that says
+    # "in a role like this" answers the question even without the word "strength")
+    for c in answer.question.criteria:
+        if c.detector == "phrases" and not c.invert:
+            cues.extend(p for p in c.params.get("phrases", ()) if len(p.split()) >= 2)
     return tuple(cues)
 
 
