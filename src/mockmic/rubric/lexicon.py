@@ -253,6 +253,17 @@ CATASTROPHIC = {
     "wrong medicine": 1.0, "wrong medication": 1.0, "patient harm": 1.0,
     "reported as an incident": 0.6,
     "incident report": 0.5, "feeling unwell": 0.7,
+    # general shapes of a trust-ending failure: the same miss twice, the client gone, harm that
+    # could not be undone, a person hurt, a truth hidden from those who needed it
+    "both times": 0.5, "a second time": 0.5, "forgot again": 0.6, "missed it again": 0.6,
+    "moved their business": 0.7, "took their business": 0.7, "cancelled the contract": 0.6,
+    "canceled the contract": 0.6, "left us for": 0.5, "could not get them back": 0.7,
+    "could not be recovered": 0.8, "never recovered": 0.6, "refund everyone": 0.6,
+    "wiped": 0.6, "taken to hospital": 0.8, "to the hospital": 0.6, "in hospital": 0.6,
+    "ambulance": 0.8, "asked to resign": 1.0,
+    "asked me to resign": 1.0, "asked to leave": 0.8, "walked me out": 1.0, "escorted": 0.6,
+    "when i knew": 0.5, "i had known": 0.5, "pretended": 0.7, "on my phone": 0.4,
+    "fell asleep": 0.8, "crashed for": 0.4, "down for": 0.3,
 }
 
 # Lesson cues: where the reflection starts.
@@ -410,7 +421,8 @@ RESULT = {
     "delivered": 0.5, "shipped": 0.5, "launched": 0.5,
     "confirmed": 0.4, "granted": 0.5, "retained": 0.6, "adopted": 0.6,
     # generic shapes of an outcome: a change from one state to another, a state that lasted
-    "from * to": 0.6, "went up": 0.7, "went down": 0.7, "came down": 0.7, "fell to": 0.7,
+    "from ... to": 0.6, "cut ... to": 0.7, "cut ... by": 0.7, "cut ... from": 0.7,
+    "went up": 0.7, "went down": 0.7, "came down": 0.7, "fell to": 0.7,
     "fell by": 0.7, "back to normal": 0.8, "in time": 0.4, "before the deadline": 0.7,
     "with no": 0.4, "without a single": 0.7, "no lost": 0.7, "no missed": 0.7,
     "years now": 0.6, "months now": 0.6, "has been": 0.3, "is now": 0.5, "are now": 0.5,

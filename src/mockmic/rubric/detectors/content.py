@@ -187,6 +187,10 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     # a lesson can be shown rather than said: "since then I confirm the location before any
     # order" is the lesson in practice, so a real change earns most of the credit
     shown, shown_ev = change_strength(answer)
+    if shown > 0:
+        # a change that demonstrably held ("it has caught two problems since") is a lesson
+        # learned, whatever words it was said in
+        shown = max(shown, 0.75 * min(proof_strength(answer)[0], 1.0))
     # naming the cause in yourself ("I had treated every supplier date as fixed") is the start
     # of a lesson even when the word "learned" never comes
     insight = [h for h in weighted(answer, lx.ROOT_CAUSE) if not negated(answer, h[0])]
