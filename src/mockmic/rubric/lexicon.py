@@ -37,6 +37,13 @@ FAILURE = (
     "upset", "redo", "rework", "re run", "had to pull", "had to cancel", "had to start",
     "lost two", "lost three", "extra weeks", "weeks late", "days late", "months late",
     "did not work with", "started late", "went badly", "badly",
+    "underperform~", "under target", "below target", "short of the target", "did not sell",
+    "did not take off", "nobody used", "no one used", "fell flat", "did not go well",
+)
+
+# Words that name the topic of a failure question without telling a setback.
+ABSTRACT_SETBACK = frozenset(
+    {"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"}
 )
 
 # Plain accountability: the candidate names their own part. Strong = explicit ownership words.
@@ -141,6 +148,9 @@ BLAME = {
     "with what i had": 0.5, "handed over late": 0.6, "there was only so much": 0.9,
     "only so much i could": 0.9, "i did my best": 0.4, "waiting on them": 0.7,
     "really difficult": 0.5, "never answered": 0.7, "changed what they wanted": 0.7,
+    "mostly because": 0.5, "largely because": 0.5, "never followed up": 0.6,
+    "did not follow up": 0.5, "the numbers were there": 0.6, "on my side": 0.4,
+    "my part was": 0.5, "after they promised": 0.5, "than they promised": 0.5,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
@@ -468,6 +478,9 @@ BADMOUTHING = (
     "nobody there knows", "no one there knows", "nobody knows what", "no one knows what",
     "knows what they are doing", "know what they are doing", "is a mess", "is a nightmare",
     "are idiots", "is an idiot", "is a disaster", "could not organise", "could not organize",
+    "no idea how", "has no idea", "have no idea", "takes the credit", "took the credit",
+    "takes credit", "pull~ * weight", "pull~ their weight", "not very good", "going nowhere",
+    "waiting for their pension", "just not good", "half of them", "the people in charge are",
 )
 _MILD = frozenset((
     "chaotic", "disorganised", "disorganized", "miserable", "never listened", "did not listen",
@@ -548,11 +561,16 @@ OTHERS = (
     "engineering", "design", "sales", "marketing", "the vendor", "the agency", "the supplier",
     "my manager", "my boss", "qa", "the developers", "the other team", "leadership", "finance",
     "legal", "operations", "it department", "their project manager", "the business",
+    # the subject is often named with a qualifier ("the design agency", "our payments provider")
+    "agency", "supplier", "vendor", "contractor", "provider", "partner", "client", "customer",
+    "department", "developers", "engineers", "designers", "testers", "director", "sales team",
 )
 SHORTFALL = (
     "late", "optimistic", "slow", "never", "did not", "kept changing", "changed their",
     "difficult", "no slack", "unclear", "missed", "forgot", "ignored", "refused", "failed to",
     "was not ready", "were not ready", "did not deliver", "let us down", "dropped",
+    "after they promised", "than they promised", "halfway through", "without warning",
+    "at the last minute", "changed", "half finished", "did not follow", "never followed",
 )
 # Good news that, in a "failure" story with no real cost, gives the humble-brag away.
 GOOD_NEWS = {
@@ -561,6 +579,11 @@ GOOD_NEWS = {
     "success": 0.8, "successful": 0.7, "exceeded": 0.8, "praised": 0.8, "promoted": 0.7,
     "award": 0.8, "record": 0.5, "loved it": 0.8, "delighted": 0.7, "impressed": 0.7, "won": 0.5,
     "still the best": 1.0, "still hit": 0.8, "still delivered": 0.8, "went really well": 0.8,
+    # a happy ending said in other words
+    "perfectly": 0.7, "smoothest": 0.8, "flawless~": 0.8, "without a hitch": 0.9,
+    "went smoothly": 0.6, "for the best": 0.8, "much happier": 0.5, "got promoted": 0.8,
+    "the best * she had": 0.8, "the best * he had": 0.8, "the best * they had": 0.8,
+    "everyone was happy": 0.6, "thanked me": 0.5, "a huge hit": 0.9, "paid off": 0.5,
 }
 # Words around a job title that say nothing about what the job is for.
 ROLE_GENERIC = frozenset((

@@ -43,8 +43,16 @@ def _deflections(answer: Answer) -> list[Span]:
         if lx.FIRST_PERSON.intersection(words):
             continue
         head = Span(clause.start, min(clause.end, clause.start + 4))  # the subject comes first
-        if answer.find(lx.OTHERS, head) and answer.find(lx.SHORTFALL, clause):
-            out.append(clause)
+        if not (answer.find(lx.OTHERS, head) and answer.find(lx.SHORTFALL, clause)):
+            continue
+        out.append(clause)
+        # "the agency was late, and the provider changed their API": a second party blamed in
+        # the same breath counts again
+        later = [s for s in answer.find(lx.OTHERS, clause) if s.start >= head.end]
+        for s in later[:1]:
+            rest = Span(s.end, min(clause.end, s.end + 8))
+            if answer.find(lx.SHORTFALL, rest):
+                out.append(Span(s.start, rest.end))
     return out
 
 
@@ -57,7 +65,13 @@ def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
 def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     hits = weighted(answer, lx.HUMBLE_BRAG, extra, skip_negated=True)
     brag = {s for s, _ in hits}
-    real = [s for s, _ in weighted(answer, lx.FAILURE) if not any(_overlap(s, b) for b in brag)]
+    # naming the topic ("my biggest failure was ...") is not a setback with a cost
+    real = [
+        s
+        for s, _ in weighted(answer, lx.FAILURE)
+        if not any(_overlap(s, b) for b in brag)
+        and answer.quote(s, pad=0).lower().strip(".,;:!?") not in lx.ABSTRACT_SETBACK
+    ]
     # a "failure" whose story ends in good news and names no real cost is a win in disguise
     good = weighted(answer, lx.GOOD_NEWS, skip_negated=True)
     if len(real) <= 1:
