@@ -503,6 +503,10 @@ RAMBLE = (
     "there was also", "as well as", "and then", "at the time", "which was", "and there was",
     "all of that", "and so on", "et cetera", "for a while", "different things",
     "lots of", "a bunch of", "or something", "whatever", "i guess",
+    # digressions and circling back
+    "long story short", "where was i", "but anyway", "as i said", "like i said",
+    "another story", "i digress", "by the way", "if that makes sense", "does that make sense",
+    "and all that", "and everything", "so on and so forth", "hard to explain",
 )
 # Openings that circle the question before answering it.
 PREAMBLE = (

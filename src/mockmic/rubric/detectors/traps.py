@@ -284,6 +284,8 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
         # length alone is not rambling (a tight two-minute story runs ~280 words); length with
         # padding is
         + 0.3 * ramp(n, 140, 220) * ramp(per_100, 0.5, 2.0)
+        # long and thin: many words, few particulars (no occasion, figures or events)
+        + 0.25 * ramp(n, 170, 260) * (1.0 - min(_substance(answer), 1.0))
         # slow to reach the point: the story proper starts late in the answer
         + 0.15 * ramp(_first_point(answer), 0.35, 0.7)
         # near the time limit even when fluent
@@ -291,6 +293,12 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
     )
     evidence = spans(opening, 1) + spans(padding, 2)
     return Finding(max(score, over), evidence)
+
+
+def _substance(answer: Answer) -> float:
+    """Particulars per hundred words: figures and narrated events, 4 per 100 counts as full."""
+    per_100 = 100 * (len(numbers(answer)) + len(past_events(answer))) / max(answer.n_words, 1)
+    return per_100 / 4.0
 
 
 def _first_point(answer: Answer) -> float:
