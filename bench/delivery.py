@@ -144,6 +144,7 @@ def evaluate(ann: dict, path: Path) -> dict[str, float]:  # type: ignore[type-ar
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N answers")
+    parser.add_argument("--only", choices=["clean", "noisy"], help="one condition only")
     parser.add_argument("--audio", type=Path, default=Path.home() / ".cache/mockmic-bench/delivery")
     args = parser.parse_args()
     answers = json.loads(ANNOTATIONS.read_text())["answers"]
@@ -152,6 +153,8 @@ def main() -> None:
     ensure_audio(args.audio)
     load_model("tiny.en", 0, "int8")
     for condition, suffix in (("clean", ".wav"), ("noisy", ".noisy.wav")):
+        if args.only and args.only != condition:
+            continue
         rows = [evaluate(a, args.audio / f"{a['id']}{suffix}") for a in answers]
         print(f"\n== {condition}: {len(rows)} answers (medians) ==")
         for key in dict.fromkeys(k for r in rows for k in r):
