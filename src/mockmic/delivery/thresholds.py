@@ -31,6 +31,7 @@ NOISY_RANGE_DB = 24.0
 # F1 0.46 (100 ms) -> 0.59. Stricter thresholds scored higher on the synthetic set (0.6: 0.63,
 # 0.7: 0.65) but cut real words short: at 0.6 the "ask" of jfk.flac shrinks to 0.1 s, at 0.7 it
 # vanishes. The set is synthetic; real speech decides.
+SILERO_PAUSES = (0.5, 0.35, 100)
 SILERO_ISLANDS = (0.5, 0.35, 60)
 VAD_FRAME_MS = 30
 # A frame sequence is speech only when it lasts this long; shorter blips (clicks) inside a pause
