@@ -113,3 +113,24 @@ def test_rate_explains_itself() -> None:
     parts = delivery.parts(_timed(words_per_minute=110.0))
     assert parts["pace"] == pytest.approx(50.0)
     assert parts["fillers"] == 100.0 and parts["time"] == 100.0
+
+
+def test_every_threshold_is_documented() -> None:
+    """Each constant in thresholds.py sits under a comment that says where it comes from."""
+    import re
+    from pathlib import Path
+
+    from mockmic.delivery import thresholds
+
+    lines = Path(thresholds.__file__).read_text().splitlines()
+    constant = re.compile(r"^[A-Z][A-Z0-9_]* = ")
+    names = []
+    for i, line in enumerate(lines):
+        if not constant.match(line):
+            continue
+        names.append(line.split(" =")[0])
+        j = i - 1
+        while j >= 0 and (constant.match(lines[j]) or lines[j].startswith((" ", "}"))):
+            j -= 1
+        assert lines[j].startswith("#"), f"{names[-1]} has no comment saying where it comes from"
+    assert len(names) >= 20
