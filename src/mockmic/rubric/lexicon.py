@@ -151,6 +151,7 @@ BLAME = {
     "mostly because": 0.5, "largely because": 0.5, "never followed up": 0.6,
     "did not follow up": 0.5, "the numbers were there": 0.6, "on my side": 0.4,
     "my part was": 0.5, "after they promised": 0.5, "than they promised": 0.5,
+    "not really my doing": 1.0, "not my doing": 1.0, "blamed me": 0.6, "pinned it on me": 0.8,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
