@@ -1,0 +1,91 @@
+"""Scores mean the same across questions: answers written for these tests, in wordings the
+question files' phrase lists were never tuned on (fillers, no punctuation, short, plain), must
+land where an interviewer would put them, whatever the question. Guards the generic evidence
+(one occasion, what the candidate did, an outcome) against being crushed by a missed phrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import mockmic
+from mockmic import questions
+from mockmic.rubric.answer import build
+from mockmic.rubric.detectors.common import negated
+from mockmic.transcribe.text import from_text
+
+STRONG_FLOOR = 55  # a strong answer to any question
+WEAK_CEILING = 46  # a weak one
+
+DATA = Path(__file__).resolve().parent / "data" / "answers" / "general" / "cross_question.yaml"
+ROWS: list[dict[str, Any]] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+STRONG = [(r["question"], " ".join(r["text"].split())) for r in ROWS if r["grade"] >= 4]
+WEAK = [(r["question"], " ".join(r["text"].split())) for r in ROWS if r["grade"] <= 2]
+
+
+def _overall(question: str, text: str) -> int:
+    overall: int = mockmic.score(text, question=question).score.overall
+    return overall
+
+
+@pytest.mark.parametrize(
+    ("question", "text"), STRONG, ids=[f"{q}-{i}" for i, (q, _) in enumerate(STRONG)]
+)
+def test_a_strong_answer_in_any_words_is_not_crushed(question: str, text: str) -> None:
+    got = _overall(question, text)
+    assert got >= STRONG_FLOOR, f"{question}: strong answer scored {got}: {text[:60]}"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"), WEAK, ids=[f"{q}-{i}" for i, (q, _) in enumerate(WEAK)]
+)
+def test_a_weak_answer_stays_low(question: str, text: str) -> None:
+    got = _overall(question, text)
+    assert got <= WEAK_CEILING, f"{question}: weak answer scored {got}: {text[:60]}"
+
+
+def test_strong_answers_outrank_weak_ones_across_questions() -> None:
+    strong = [_overall(q, t) for q, t in STRONG]
+    weak = [_overall(q, t) for q, t in WEAK]
+    assert min(strong) > max(weak)
+
+
+def _traps(question: str, text: str) -> set[str]:
+    return {t.id for t in mockmic.score(text, question=question).assessment.traps}
+
+
+def test_negation_stays_inside_its_clause() -> None:
+    text = "It was not easy. I blamed the supplier for the delay."
+    answer = build(from_text(text), questions.get("failure"))
+    blamed = answer.find(("blamed",))[0]
+    assert not negated(answer, blamed)
+    text = "I did not blame the supplier for the delay."
+    answer = build(from_text(text), questions.get("failure"))
+    assert negated(answer, answer.find(("blame",))[0])
+
+
+def test_contempt_in_the_present_tense_is_badmouthing() -> None:
+    text = (
+        "Honestly my manager is terrible and nobody there knows what they are doing. The place "
+        "is a mess and they do not pay enough, so I just want out as fast as I can."
+    )
+    assert "badmouthing" in _traps("why_leaving", text)
+
+
+def test_a_harm_the_candidate_caused_is_not_badmouthing() -> None:
+    text = (
+        "I can be too blunt in code reviews. A junior developer told my manager my comments made "
+        "her feel stupid, which was fair. I started writing what is good first and asking "
+        "questions instead of giving orders. I asked her again two months later and she said the "
+        "reviews felt useful now."
+    )
+    assert "badmouthing" not in _traps("weakness", text)
+
+
+def test_an_unpunctuated_tight_story_is_not_rambling() -> None:
+    q, text = next((q, t) for q, t in STRONG if q == "strengths" and "." not in t)
+    assert q == "strengths" and "." not in text
+    assert "rambling" not in _traps(q, text)
