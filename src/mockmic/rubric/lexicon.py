@@ -130,7 +130,7 @@ BLAME = {
     "unclear requirements": 0.6, "was delayed by": 0.5, "were delayed by": 0.5,
     "held us up": 0.6, "held me up": 0.6, "the developers did not": 0.8,
     "the designers did not": 0.8, "the supplier": 0.3, "the vendor": 0.3,
-    "i was let down": 0.9, "they let": 0.5, "nobody": 0.4, "no one": 0.3,
+    "i was let down": 0.9, "they let": 0.5,
     "it was the": 0.2, "not something i could": 0.8, "not something we could": 0.7,
     "there was nothing": 0.6, "i had no control": 0.9, "we had no control": 0.8,
     "outside my control": 0.9, "outside of my control": 0.9, "the system": 0.2,
