@@ -231,7 +231,8 @@ CATASTROPHIC = {
     "falsif~": 1.0, "i lied": 1.0, "lied to": 0.9, "covered it up": 1.0, "cover it up": 1.0,
     "hid it": 1.0, "hid the": 0.9, "did not tell anyone": 0.9, "never told anyone": 0.9,
     "never told my": 0.8, "regulator~": 0.6, "fined": 0.7, "compliance violation": 0.9,
-    "violat~": 0.6, "police": 0.8, "patient died": 1.0, "died": 0.6, "shut down the company": 1.0,
+    "violat~": 0.6, "police": 0.8, "patient died": 1.0, "someone died": 1.0, "who died": 1.0,
+    "shut down the company": 1.0,
     "for a week": 0.4, "for days": 0.4, "the whole company was down": 1.0, "entire company": 0.5,
     # a failure in the core skill of the role, or the same failure repeated
     "did it again": 0.7, "happened again": 0.5, "again with": 0.4, "none of my": 0.6,
@@ -275,7 +276,14 @@ CATASTROPHIC = {
     "asked me to resign": 1.0, "asked to leave": 0.8, "walked me out": 1.0, "escorted": 0.6,
     "when i knew": 0.5, "i had known": 0.5, "pretended": 0.7, "on my phone": 0.4,
     "fell asleep": 0.8, "crashed for": 0.4, "down for": 0.3,
+    # harm to a person, formal discipline, a loss that cannot be given back
+    "intensive care": 1.0, "i was suspended": 1.0, "suspended": 0.5, "overdose~": 0.9,
+    "lost ... months of": 0.5, "lost ... years of": 0.6, "no backups": 0.6, "no backup": 0.6,
+    "compensat~": 0.5, "insurer~": 0.4, "lost the right": 0.8, "irreversib~": 0.7,
+    "permanently": 0.5, "for good": 0.3,
 }
+# Words just before a harm that say it nearly happened and did not: "nearly lost the client".
+NEAR_MISS_WORDS = frozenset({"nearly", "almost", "close", "narrowly", "avoided", "averted"})
 
 # Lesson cues: where the reflection starts.
 LESSON_CUES = (

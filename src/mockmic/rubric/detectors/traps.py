@@ -21,6 +21,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
+from mockmic.rubric.detectors.shapes import distinct, graded, near_miss
 from mockmic.rubric.text import STOPWORDS, Span, stem
 
 Strength = tuple[float, tuple[Span, ...]]
@@ -80,9 +81,16 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
 
 
 def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
-    hits = weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
+    # a harm said once counts once, and one that nearly happened does not count
+    hits = [
+        h
+        for h in distinct(answer, weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True))
+        if not near_miss(answer, h[0])
+    ]
     core = _core_skill(answer)
-    return (total(hits) + 0.5 * bool(core)) / 1.2, spans(hits) + tuple(core[:1])
+    # loose context words ("legal", "for a week", "audit") sharpen a clear sign of a grave
+    # failure but cannot make one on their own
+    return (graded(hits) + 0.5 * bool(core)) / 1.2, spans(hits) + tuple(core[:1])
 
 
 def _core_skill(answer: Answer) -> list[Span]:
