@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import struct
 import subprocess
 import sys
@@ -127,3 +128,42 @@ def test_questions_lists_the_bank_as_json() -> None:
     assert result.returncode == 0, result.stderr
     ids = {q["id"] for q in json.loads(result.stdout)}
     assert "failure" in ids
+    assert len(ids) >= 40
+
+
+def test_questions_of_a_role_say_which_packs_ask_them() -> None:
+    result = mockmic("questions", "--role", "sales", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) >= 5
+    assert all("sales" in row["roles"] for row in rows)
+
+
+def test_questions_of_a_category_are_only_that_category() -> None:
+    result = mockmic("questions", "--category", "behavioural", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    categories = {row["category"] for row in json.loads(result.stdout)}
+    assert categories == {"behavioural"}
+
+
+@pytest.mark.parametrize("option", ["--role", "--category"])
+def test_unknown_role_or_category_lists_the_choices(option: str) -> None:
+    line = one_line_error(mockmic("questions", option, "nosuch"))
+    assert "nosuch" in line and "choose one of" in line
+
+
+def test_help_keeps_its_paragraphs_whole() -> None:
+    """Docstrings are wrapped for the source, not the screen: on a wide terminal each paragraph of
+    help is one line, not cut where the source line happened to end."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mockmic.cli", "score", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "300"},
+    )
+    lines = [line.strip(" │") for line in result.stdout.splitlines()]
+    assert any(
+        line.startswith("The report has") and line.endswith("two model answers.") for line in lines
+    )
+    assert any(line.startswith("Exit codes: 0 done") for line in lines)

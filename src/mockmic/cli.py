@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from mockmic.errors import MockmicError
+from mockmic.errors import BadInput, MockmicError
 
 app = typer.Typer(
     name="mockmic",
@@ -23,7 +24,7 @@ app = typer.Typer(
     "answer. Nothing leaves your machine.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 err = Console(stderr=True)
 
@@ -77,6 +78,7 @@ def score(
 
     The report has the scores, the rubric with the words that earned or lost each point, the
     traps with the interviewer's follow-up, delivery figures and two model answers.
+
     Exit codes: 0 done, 2 bad input (one line on stderr says why), 1 internal error.
     """
     from mockmic import report
@@ -124,16 +126,13 @@ def questions(
     """List the question bank (and the role packs)."""
     from mockmic import questions as bank
 
+    packs = bank.role_packs()
     chosen = bank.all_questions()
     if role is not None:
-        packs = bank.role_packs()
-        if role not in packs:
-            raise typer.BadParameter(
-                f"unknown role {role!r}; choose one of: {', '.join(sorted(packs))}"
-            )
-        ids = packs[role]
-        chosen = [q for q in chosen if q.id in ids]
+        _known("role", role, packs)
+        chosen = [q for q in chosen if q.id in packs[role]]
     if category is not None:
+        _known("category", category, {q.category for q in bank.all_questions()})
         chosen = [q for q in chosen if q.category == category]
     if format is ListFormat.json:
         rows = [
@@ -143,20 +142,27 @@ def questions(
                 "difficulty": q.difficulty,
                 "time_limit_s": q.time_limit_s,
                 "prompt": q.prompt,
-                "roles": list(q.roles),
+                # The packs that ask it, from roles.yaml, plus any the question names itself.
+                "roles": sorted({r for r, ids in packs.items() if q.id in ids} | set(q.roles)),
             }
             for q in chosen
         ]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
     table = Table(title=f"{len(chosen)} questions", expand=False)
-    for column in ("id", "category", "level", "limit", "prompt"):
-        table.add_column(column, overflow="fold")
+    for column in ("id", "category", "level", "limit"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("prompt", overflow="fold")
     for q in chosen:
         table.add_row(q.id, q.category, str(q.difficulty), f"{q.time_limit_s:.0f}s", q.prompt)
     Console().print(table)
     if role is None:
         Console().print("Role packs: " + ", ".join(sorted(bank.role_packs())))
+
+
+def _known(kind: str, value: str, choices: Iterable[str]) -> None:
+    if value not in choices:
+        raise BadInput(f"unknown {kind} {value!r}; choose one of: {', '.join(sorted(choices))}")
 
 
 @app.command()
