@@ -35,22 +35,15 @@ from typing import Any
 import numpy as np
 import yaml
 
+from mockmic.questions import STABLE_IDS
+
 DATA = Path(__file__).resolve().parent / "data" / "answers"
 PARAPHRASES = DATA / "paraphrases.yaml"
 SPLITS = ("dev", "test")
 
 # Contract ids from shared/DESIGN.md (stable): the failure question's own traps, and the generic
 # ones any question may use. Failure-only ids are labelled (and so scored) on failure answers only.
-STABLE_QUESTIONS = (
-    "failure",
-    "mistake",
-    "conflict",
-    "weakness",
-    "about_yourself",
-    "leadership",
-    "pressure",
-    "why_company",
-)
+STABLE_QUESTIONS = STABLE_IDS
 FAILURE_TRAPS = (
     "non_failure",
     "blame",
