@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -73,6 +75,19 @@ def score(
         ),
     ] = "tiny.en",
     width: Annotated[int | None, typer.Option(help="Width of the text report.")] = None,
+    llm_url: Annotated[
+        str | None,
+        typer.Option(
+            "--llm",
+            help="Optional: base URL of an OpenAI-compatible server (Ollama, llama.cpp, vLLM, "
+            "OpenAI), e.g. http://127.0.0.1:11434/v1, to reword the rebuilt answer. Scores never "
+            "use it. Default: MOCKMIC_LLM_URL, else none (everything stays on this machine).",
+        ),
+    ] = None,
+    llm_model: Annotated[
+        str | None,
+        typer.Option(help="Model name for --llm (default: MOCKMIC_LLM_MODEL, else 'default')."),
+    ] = None,
 ) -> None:
     """Score one answer (audio or text) and print its report.
 
@@ -81,11 +96,17 @@ def score(
 
     Exit codes: 0 done, 2 bad input (one line on stderr says why), 1 internal error.
     """
-    from mockmic import report
+    from mockmic import llm, report
     from mockmic.pipeline import PipelineOptions, score_answer
     from mockmic.transcribe import TranscribeOptions
 
     options = PipelineOptions(transcribe=TranscribeOptions(model=model))
+    env = llm.from_env()
+    url = llm_url or (env.url if env else None)
+    if url is not None:  # opt-in only: without it nothing leaves this machine
+        name = llm_model or (env.model if env else "default")
+        chosen = llm.LLMOptions(url=url, model=name, api_key=env.api_key if env else None)
+        options = replace(options, llm=chosen)
     with _progress() as bar:
         task = bar.add_task("starting", total=1.0)
 
@@ -223,8 +244,18 @@ def engines() -> None:
         typer.echo(name)
 
 
+def _warnings_to_stderr() -> None:
+    """mockmic's warnings (an optional LLM that did not answer, ...) as one line each on stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mockmic: warning: %(message)s"))
+    logger = logging.getLogger("mockmic")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
 def main() -> None:
     """Entry point: turn mockmic's errors into one line on stderr and an exit code."""
+    _warnings_to_stderr()
     try:
         app(standalone_mode=False)
     except MockmicError as e:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from mockmic import audio, coach, delivery, questions, rubric, scoring, transcribe
-from mockmic.errors import BadInput
+from mockmic import audio, coach, delivery, llm, questions, rubric, scoring, transcribe
+from mockmic.errors import BadInput, EngineError
 from mockmic.rubric.schema import Question
 from mockmic.transcribe import TranscribeOptions
 from mockmic.types import (
@@ -39,6 +39,7 @@ Progress = Callable[[str, float], None]
 class PipelineOptions:
     transcribe: TranscribeOptions = field(default_factory=TranscribeOptions)
     max_seconds: float = 600.0
+    llm: llm.LLMOptions | None = field(default_factory=llm.from_env)  # opt-in; None = rules only
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,21 @@ def _score(work: Work, progress: Progress) -> Work:
 
 def _coach(work: Work, progress: Progress) -> Work:
     assert work.transcript is not None and work.assessment is not None
+    answer = coach.model_answer(work.transcript, work.assessment, work.question)
+    if work.options.llm is not None:
+        answer = _reworded(answer, work.options.llm, work.question)
     return replace(
-        work,
-        model_answer=coach.model_answer(work.transcript, work.assessment, work.question),
-        follow_up=coach.follow_up(work.assessment, work.question),
+        work, model_answer=answer, follow_up=coach.follow_up(work.assessment, work.question)
     )
+
+
+def _reworded(answer: ModelAnswer, options: llm.LLMOptions, question: Question) -> ModelAnswer:
+    try:
+        text = llm.rewrite(options, question, answer.personalized)
+    except EngineError as e:  # the rule-built answer is still a good answer: keep it, say why
+        llm.log.warning("%s; the rebuilt answer is mockmic's own", e)
+        return answer
+    return replace(answer, personalized=text, personalized_by=options.label)
 
 
 STAGES: tuple[Stage, ...] = (

@@ -163,6 +163,7 @@ class Score:
 class ModelAnswer:
     exemplar: str
     personalized: str
+    personalized_by: str = "rules"  # or "llm:<model>" when an optional LLM reworded it
 
 
 # --- the whole answer -----------------------------------------------------------------------

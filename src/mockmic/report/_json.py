@@ -135,6 +135,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "model_answer": {
             "exemplar": report.model_answer.exemplar,
             "personalized": report.model_answer.personalized,
+            "personalized_by": report.model_answer.personalized_by,
         },
         "follow_up": report.follow_up,
         "audio_path": report.audio_path,

@@ -249,10 +249,14 @@ def text_renderable(report: Report) -> Group:
         _parts(report),
         _section("Model answers"),
         _answer("Exemplar", report.model_answer.exemplar),
-        _answer(
-            "Your answer, rebuilt ([…] = missing, fill it in)", report.model_answer.personalized
-        ),
+        _answer(_rebuilt_title(report), report.model_answer.personalized),
     )
+
+
+def _rebuilt_title(report: Report) -> str:
+    by = report.model_answer.personalized_by
+    author = "" if by == "rules" else f", reworded by {by.removeprefix('llm:')}"
+    return f"Your answer, rebuilt ([…] = missing, fill it in{author})"
 
 
 def render_text(report: Report, width: int | None = None) -> str:
