@@ -1,9 +1,13 @@
-"""A two-question voice interview in a real headless Chromium against `mockmic serve`.
+"""Two-question voice interviews in a real headless Chromium against `mockmic serve`.
 
 Chromium's fake microphone plays a real speech recording (syn_answer1.wav, on a loop), so the
 page records, uploads and gets scored exactly as it would for a person. The report must show
-words that recording really says, and a score. A screenshot of the report is kept in
-test-output/e2e/ (and in the test's tmp_path).
+words that recording really says, and a score. Screenshots are kept in test-output/e2e/ (and in
+the test's tmp_path).
+
+Every stable data-testid resolves to at most one element, and at most one visible element, in
+every state the interview passes through, so a driver that knows nothing but those ids can use
+strict locators (`page.get_by_test_id("report-score").inner_text()`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 SPEECH = FIXTURES / "syn_answer1.wav"
 OUTPUT = Path(__file__).resolve().parents[1] / "test-output" / "e2e"
 RECORD_MS = 7000  # per answer: long enough for a few sentences of the recording
+STABLE_IDS = (
+    "start-interview",
+    "start-answer",
+    "stop-answer",
+    "next-question",
+    "question-text",
+    "report-score",
+    "transcript",
+)
 
 pytestmark = [
     pytest.mark.slow,
@@ -61,6 +74,7 @@ def _vocabulary() -> set[str]:
 
 
 def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) -> None:
+    """Hand-picked questions in interview mode, each follow-up probe answered too."""
     from playwright.sync_api import expect, sync_playwright
 
     questions = httpx.get(f"{server}/api/questions").json()
@@ -70,9 +84,9 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_fake_mic_args())
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            errors = _collect_errors(page)
             page.goto(server + "/")
+            _assert_unique_ids(page)
             page.check("input[name=source][value=pick]")
             for qid in picked:
                 page.check(f"input[name=question_ids][value={qid}]")
@@ -84,11 +98,14 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
             prompts = {q["id"]: q["prompt"] for q in questions}
             for n, qid in enumerate(picked):
                 expect(page.get_by_test_id("question-text")).to_have_text(prompts[qid])
+                _assert_unique_ids(page)
                 _answer(page, shot=OUTPUT / f"interview-q{n + 1}.png")
                 if _follow_up_asked(page):
+                    _assert_unique_ids(page)
                     assert page.get_by_test_id("question-text").text_content()
                     _answer(page)
                     _wait_next(page)
+                _assert_unique_ids(page)
                 expected = "Finish" if n == len(picked) - 1 else "Next question"
                 assert expected in (page.get_by_test_id("next-question").text_content() or "")
                 page.get_by_test_id("next-question").click()
@@ -98,9 +115,11 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
                 "() => !document.querySelector('meta[http-equiv=refresh]')", timeout=90_000
             )
             page.reload()
-            scores = page.get_by_test_id("report-score").all_text_contents()
-            transcripts = page.get_by_test_id("transcript").all_inner_texts()
-            session_score = page.get_by_test_id("session-score").text_content()
+            _assert_unique_ids(page)
+            scores = page.get_by_test_id("question-score").all_text_contents()
+            transcripts = page.get_by_test_id("question-transcript").all_inner_texts()
+            session_score = page.get_by_test_id("report-score").inner_text()  # strict: one
+            dialogue = page.get_by_test_id("transcript").inner_text()
             OUTPUT.mkdir(parents=True, exist_ok=True)
             for name, full in (("report.png", False), ("report-full.png", True)):
                 page.screenshot(path=str(tmp_path / name), full_page=full)
@@ -111,13 +130,86 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
             browser.close()
 
     assert len(scores) >= 2 and all(s.strip().isdigit() for s in scores), scores
-    assert session_score and 0 <= int(session_score) <= 100
+    assert session_score.isdigit() and 0 <= int(session_score) <= 100, session_score
     # The fake microphone loops the recording from wherever it is when an answer starts, so
     # check the words against the whole reference: every answer, and plenty in all.
     vocabulary = _vocabulary()
     heard = [set(re.findall(r"[a-z']+", t.lower())) & vocabulary for t in transcripts]
     assert all(len(h) >= 2 for h in heard), list(zip(heard, transcripts, strict=True))
     assert len(set().union(*heard)) >= 8, heard
+    # The session's transcript is the whole interview: every question and every answer's words.
+    assert all(prompts[qid] in dialogue for qid in picked), dialogue
+    assert set().union(*heard) <= set(re.findall(r"[a-z']+", dialogue.lower()))
+
+
+def test_the_plain_flow_by_test_ids_alone(server: str, tmp_path: Path) -> None:
+    """What an outside checker does, knowing nothing but the stable ids: the setup's defaults,
+    start, answer, stop, next, until the report; then its score and transcript, strictly."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_fake_mic_args())
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            errors = _collect_errors(page)
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: dialogs.append(d.message))
+            page.goto(server + "/")
+            page.get_by_test_id("start-interview").click()
+            asked = []
+            for _ in range(10):  # the setup's default is two questions; stop runaway loops
+                page.get_by_test_id("question-text").wait_for()
+                asked.append(page.get_by_test_id("question-text").inner_text())
+                _assert_unique_ids(page)
+                page.get_by_test_id("start-answer").click()
+                page.wait_for_timeout(4000)
+                _assert_unique_ids(page)
+                page.get_by_test_id("stop-answer").click()
+                page.get_by_test_id("next-question").click()
+                page.wait_for_load_state()
+                if re.search(r"/report$", page.url):
+                    break
+            score = page.get_by_test_id("report-score").inner_text()
+            transcript = page.get_by_test_id("transcript").inner_text()
+            _assert_unique_ids(page)
+            page.screenshot(path=str(tmp_path / "plain-report.png"))
+            assert not errors, errors
+        finally:
+            browser.close()
+    assert len(asked) == 2 and asked[0] != asked[1], asked
+    assert not dialogs, dialogs
+    assert score.isdigit() and 0 <= int(score) <= 100, score
+    said = set(re.findall(r"[a-z']+", transcript.lower())) & _vocabulary()
+    assert len(said) >= 4, transcript
+
+
+def _collect_errors(page: object) -> list[str]:
+    """Uncaught exceptions and console errors (a 404 for a missing asset is one)."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    return errors
+
+
+def _assert_unique_ids(page: object) -> None:
+    """No stable test id matches two elements, or two visible ones, in the page as it is."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    counts = page.evaluate(
+        """ids => ids.map(id => {
+            const all = [...document.querySelectorAll(`[data-testid="${id}"]`)];
+            const shown = all.filter(e => e.checkVisibility && e.checkVisibility()
+                && e.getClientRects().length > 0);
+            return [id, all.length, shown.length];
+        })""",
+        list(STABLE_IDS),
+    )
+    doubled = [(i, n, shown) for i, n, shown in counts if n > 1 or shown > 1]
+    assert not doubled, f"{page.url}: {doubled}"
 
 
 def _answer(page: object, shot: Path | None = None) -> None:

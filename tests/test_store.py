@@ -146,12 +146,25 @@ def test_summary_names_strongest_weakest_and_what_to_practise() -> None:
     assert summary.overall == round((timed.score.overall + typed.score.overall) / 2)
     assert summary.answered == 2
     lowest = min(c.score for r in (timed, typed) for c in r.assessment.criteria)
-    highest = max(c.score for r in (timed, typed) for c in r.assessment.criteria)
+    highest = max(c.score for r in (timed, typed) for c in r.assessment.criteria if c.evidence)
     assert summary.weakest[0].score == lowest
     assert summary.strongest[0].score == highest
+    for points in (summary.strongest, summary.weakest):
+        labels = [p.label for p in points]
+        assert len(labels) == len(set(labels)), "one line per criterion"
     worst = min((timed, typed), key=lambda r: r.score.overall)
     assert worst.question.prompt in summary.practise_next[0]
     assert summarize([]).overall is None
+
+
+def test_a_strength_is_earned_with_words_not_by_avoiding_a_fault() -> None:
+    from dataclasses import replace
+
+    timed = samples.timed_report()
+    unsaid = tuple(replace(c, score=100, evidence=()) for c in timed.assessment.criteria)
+    hollow = replace(timed, assessment=replace(timed.assessment, criteria=unsaid))
+    assert summarize([hollow]).strongest == ()
+    assert summarize([timed]).strongest, "the sample's evidenced criteria are strengths"
 
 
 def test_worker_scores_a_stored_answer_with_the_real_pipeline(store: Store, tmp_path: Path) -> None:

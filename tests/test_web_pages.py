@@ -95,12 +95,15 @@ def test_report_page_shows_scores_and_the_escaped_transcript(client: TestClient)
     html = page.text
     assert "<script>alert" not in html and "<b>bad</b>" not in html
     assert "&lt;script&gt;" in html
-    ids = re.findall(r'data-testid="(report-score|transcript|session-score)"', html)
-    assert ids.count("report-score") == 2 and ids.count("transcript") == 2
-    assert ids.count("session-score") == 1
+    # One page-wide score and transcript (the session's); each answer has its own ids.
+    ids = re.findall(r'data-testid="([a-z-]+)"', html)
+    assert ids.count("report-score") == 1 and ids.count("transcript") == 1
+    assert ids.count("question-score") == 2 and ids.count("question-transcript") == 2
     scores = client.get(f"/api/sessions/{session['id']}").json()
-    overall = re.search(r'data-testid="session-score">(\d+)<', html)
+    overall = re.search(r'data-testid="report-score">(\d+)<', html)
     assert overall and int(overall.group(1)) == scores["overall"]
+    dialogue = html[html.index('data-testid="transcript"') : html.index('class="answers"')]
+    assert "Tell me about a time you failed." in dialogue and "&lt;script&gt;" in dialogue
     assert "Strongest points" in html and "What to practise next" in html
     assert 'href="/report.css"' in html and 'class="mm-report"' in html
     assert client.get("/report.css").headers["content-type"].startswith("text/css")
@@ -119,8 +122,10 @@ def test_the_report_page_and_the_html_export_share_one_partial(client: TestClien
     assert 'class="mm-report"' in exported and 'data-testid="transcript"' in exported
     session = answered_session(client, GOOD)
     page = client.get(f"/sessions/{session['id']}/report").text
-    for marker in ('class="mm-hero mm-card"', 'class="mm-transcript" data-testid="transcript"'):
+    for marker in ('class="mm-hero mm-card"', 'class="mm-transcript" data-testid='):
         assert marker in exported and marker in page
+    # On its own the answer's score is the page's report-score; inside a session, question-score.
+    assert 'data-testid="report-score"' in exported and 'data-testid="question-score"' in page
 
 
 def test_history_charts_attempts_and_offers_practice_and_compare(client: TestClient) -> None:

@@ -171,13 +171,22 @@ def _paragraphs(report: Report, tokens: list[Token]) -> list[dict[str, Any]]:
     return [p for p in paragraphs if p["tokens"]]
 
 
-def html_context(report: Report, *, anchor: str = "mm") -> dict[str, Any]:
+# The stable data-testids a page driver reads. A page has one `report-score` and one
+# `transcript`: this answer's on its own page, the session's when several answers share a page
+# (each answer's then carries the per-question ids).
+TESTIDS = {"score": "report-score", "transcript": "transcript"}
+TESTIDS_IN_SESSION = {"score": "question-score", "transcript": "question-transcript"}
+
+
+def html_context(report: Report, *, anchor: str = "mm", in_session: bool = False) -> dict[str, Any]:
     """Everything `report_body.html` shows, as plain values. `anchor` prefixes element ids so
-    several reports can share one page."""
+    several reports can share one page; `in_session` marks an answer shown inside a session's
+    page, whose overall score and transcript carry the page-wide test ids."""
     tokens, legend = annotate(report)
     overall = report.score.overall
     return {
         "anchor": anchor,
+        "testid": TESTIDS_IN_SESSION if in_session else TESTIDS,
         "question": report.question,
         "engine": report.transcript.engine,
         "timed": report.transcript.timed,

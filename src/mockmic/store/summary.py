@@ -42,28 +42,44 @@ class SessionSummary:
 
 
 def summarize(reports: Sequence[Report]) -> SessionSummary:
-    points = sorted(
+    scored = sorted(
         (
-            Point(r.question.id, c.label, c.score, c.tip)
+            (Point(r.question.id, c.label, c.score, c.tip), bool(c.evidence))
             for r in reports
             for c in r.assessment.criteria
         ),
-        key=lambda p: (p.score, p.label),
+        key=lambda pair: (pair[0].score, pair[0].label),
     )
-    weakest = tuple(points[:_SHOWN])
-    # Only points that earned something count as strengths, however weak the rest.
-    strongest = tuple(
-        p for p in reversed(points[_SHOWN:]) if p not in weakest and p.score >= _STRONG
+    weakest = _distinct([p for p, _ in scored])[:_SHOWN]
+    # A strength is a criterion the answer earned with its own words: full marks for avoiding a
+    # fault ("we" never said) in a two-sentence answer is no strength.
+    strongest = _distinct(
+        [
+            p
+            for p, evidenced in reversed(scored)
+            if evidenced and p not in weakest and p.score >= _STRONG
+        ]
     )[:_SHOWN]
     return SessionSummary(
         overall=_mean([r.score.overall for r in reports]),
         content=_mean([r.score.content for r in reports]),
         delivery=_mean([r.score.delivery for r in reports if r.score.delivery is not None]),
         answered=len(reports),
-        strongest=strongest,
-        weakest=weakest,
+        strongest=tuple(strongest),
+        weakest=tuple(weakest),
         practise_next=tuple(_advice(reports, weakest)),
     )
+
+
+def _distinct(points: Sequence[Point]) -> list[Point]:
+    """The first point of each criterion label: the same criterion three times says nothing new."""
+    seen: set[str] = set()
+    kept = []
+    for p in points:
+        if p.label not in seen:
+            seen.add(p.label)
+            kept.append(p)
+    return kept
 
 
 def _mean(values: Sequence[int]) -> int | None:

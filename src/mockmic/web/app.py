@@ -24,7 +24,7 @@ from mockmic.errors import MockmicError
 from mockmic.settings import Settings
 from mockmic.store import Scorer, Store, Worker
 from mockmic.types import Report
-from mockmic.web import api, pages
+from mockmic.web import api, bank, pages
 from mockmic.web.filters import FILTERS
 from mockmic.web.guard import LocalOnly
 
@@ -87,6 +87,7 @@ def _templates() -> Jinja2Templates:
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     env.filters.update(FILTERS)
+    env.globals["title"] = bank.title
     return Jinja2Templates(env=env)
 
 

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mockmic import questions as _bank
-from mockmic.errors import BadInput
+from mockmic.errors import BadInput, UnknownQuestion
 from mockmic.rubric.schema import Question
 
-__all__ = ["CORE", "Pack", "all_questions", "choose", "get", "packs"]
+__all__ = ["CORE", "Pack", "all_questions", "choose", "get", "packs", "title"]
 
 # Without a role or a hand-picked list, a session draws on the questions nearly every interview
 # asks, opener first (the stable ids of DESIGN.md).
@@ -39,6 +39,14 @@ def all_questions() -> list[Question]:
 def get(question_id: str) -> Question:
     """The question, or UnknownQuestion naming the id."""
     return _bank.get(question_id)
+
+
+def title(question_id: str) -> str:
+    """The question's short title; its id when it has since left the bank (its history stays)."""
+    try:
+        return get(question_id).title
+    except UnknownQuestion:
+        return question_id
 
 
 def packs() -> dict[str, Pack]:

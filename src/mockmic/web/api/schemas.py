@@ -45,7 +45,7 @@ class SessionCreate(BaseModel):
 
     question_ids: list[str] | None = Field(default=None, max_length=20)
     role: str | None = None
-    count: int = Field(default=3, ge=1, le=20)
+    count: int = Field(default=2, ge=1, le=20)
     mode: Mode = Field(
         default="practice",
         description="practice: retakes allowed, feedback after each answer; "

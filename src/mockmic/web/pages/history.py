@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from mockmic.errors import UnknownQuestion
 from mockmic.store import AnswerInfo
 from mockmic.web import bank, uploads
 from mockmic.web.api.schemas import SessionCreate
@@ -33,13 +32,6 @@ class Progress:
         return scores[-1] - scores[0] if len(scores) > 1 else None
 
 
-def _title(question_id: str) -> str:
-    try:
-        return bank.get(question_id).title
-    except UnknownQuestion:  # a question since removed from the bank keeps its history
-        return question_id
-
-
 @router.get("/history", response_class=HTMLResponse)
 def history(request: Request, store: StoreDep, templates: TemplatesDep) -> HTMLResponse:
     by_question: dict[str, list[AnswerInfo]] = {}
@@ -48,7 +40,7 @@ def history(request: Request, store: StoreDep, templates: TemplatesDep) -> HTMLR
     progress = [
         Progress(
             q,
-            _title(q),
+            bank.title(q),
             tuple(attempts),
             line_chart(
                 [
@@ -62,7 +54,7 @@ def history(request: Request, store: StoreDep, templates: TemplatesDep) -> HTMLR
     return templates.TemplateResponse(
         request,
         "history.html",
-        {"sessions": store.list_sessions(), "progress": progress, "titles": _title},
+        {"sessions": store.list_sessions(), "progress": progress},
     )
 
 
