@@ -298,3 +298,64 @@ def test_a_refused_microphone_gets_a_clear_message_and_typing_still_works(server
             expect(page.locator("#fb-transcript")).to_contain_text("never asked for help")
         finally:
             browser.close()
+
+
+def test_no_microphone_says_so_and_offers_typing(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        # The permission is granted but there is no capture device at all.
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream"],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(server + "/")
+            page.get_by_test_id("start-interview").click()
+            expect(page.locator("#mic-error")).to_contain_text("No microphone", timeout=20_000)
+            expect(page.get_by_test_id("question-text")).not_to_be_empty()
+            # Nothing to press that cannot work: no record button, no level meter; typing is open.
+            expect(page.get_by_test_id("start-answer")).to_be_hidden()
+            expect(page.locator(".meter")).to_be_hidden()
+            expect(page.locator("#typed-text")).to_be_visible()
+        finally:
+            browser.close()
+
+
+def test_a_silent_microphone_is_flagged_while_recording_and_refused_in_the_page(
+    server: str, tmp_path: Path
+) -> None:
+    import wave
+
+    from playwright.sync_api import expect, sync_playwright
+
+    silence = tmp_path / "silence.wav"
+    with wave.open(str(silence), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(48_000)
+        w.writeframes(b"\0\0" * 48_000 * 10)
+    args = [a for a in _fake_mic_args() if not a.startswith("--use-file-for-fake-audio")]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[*args, f"--use-file-for-fake-audio-capture={silence}"],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(server + "/")
+            page.get_by_test_id("start-interview").click()
+            page.get_by_test_id("start-answer").click()
+            expect(page.locator("#status")).to_contain_text("We hear nothing", timeout=15_000)
+            page.get_by_test_id("stop-answer").click()
+            # The server decodes the upload, finds no speech and refuses it; the page says why
+            # and offers the take again.
+            error = page.locator("#answer-error")
+            expect(error).to_contain_text("silent", timeout=30_000)
+            expect(page.get_by_test_id("start-answer")).to_be_enabled()
+            expect(page.locator("#timer")).to_be_hidden()
+        finally:
+            browser.close()
+    sessions = httpx.get(f"{server}/api/sessions").json()
+    assert sessions[0]["answers"] == [], "a refused recording is not stored"

@@ -16,7 +16,10 @@
     micError: $("mic-error"), answerError: $("answer-error"),
     typed: $("typed"), typedText: $("typed-text"), typedSubmit: $("typed-submit"),
     feedback: $("feedback"), fbScore: $("fb-score"), fbParts: $("fb-parts"), fbTranscript: $("fb-transcript"),
+    fbLink: $("fb-link"),
   };
+  const QUIET_PCT = 15;     // below this the meter reads as silence
+  const QUIET_WARN_MS = 3000;
 
   let session = null;      // SessionOut from the API
   let index = 0;           // position of the current question
@@ -79,6 +82,7 @@
   function micProblem(message) {
     ui.micError.textContent = message;
     show(ui.micError);
+    ui.panel.classList.add("no-mic");  // no meter, no record button: typing is the way
     show(ui.typed);
     ui.typed.open = true;
     return false;
@@ -92,6 +96,7 @@
     analyser.fftSize = 1024;
     ctx.createMediaStreamSource(s).connect(analyser);
     const buf = new Float32Array(analyser.fftSize);
+    let quietSince = null;
     const draw = () => {
       analyser.getFloatTimeDomainData(buf);
       let sum = 0;
@@ -100,11 +105,27 @@
       // dBFS from -60 (silence) to 0 (full scale) as 0-100 % of the bar.
       const pct = Math.max(0, Math.min(100, (20 * Math.log10(rms + 1e-9) + 60) * 100 / 60));
       ui.level.style.width = pct.toFixed(0) + "%";
-      ui.level.className = "level" + (pct > 92 ? " hot" : pct < 15 ? " quiet" : "");
+      ui.level.className = "level" + (pct > 92 ? " hot" : pct < QUIET_PCT ? " quiet" : "");
+      warnIfSilent(pct);
       requestAnimationFrame(draw);
     };
     if (ctx.state === "suspended") ctx.resume();
     requestAnimationFrame(draw);
+
+    // A muted or unplugged microphone records silence, which the server refuses: say so while
+    // there is still time to fix it, not after the answer.
+    function warnIfSilent(pct) {
+      const recording = recorder && recorder.state === "recording";
+      if (!recording || pct >= QUIET_PCT) {
+        quietSince = null;
+        if (recording && ui.status.classList.contains("warn")) status("Recording — answer now.");
+        return;
+      }
+      quietSince = quietSince ?? Date.now();
+      if (Date.now() - quietSince > QUIET_WARN_MS && !ui.status.classList.contains("warn")) {
+        status("We hear nothing — is the microphone muted? Speak up or check it.", true);
+      }
+    }
   }
 
   // ---- one question ------------------------------------------------------------------------
@@ -132,14 +153,19 @@
 
   function setButtons({ start = false, stop = false, retake = false, next = false, nextLabel = null }) {
     ui.start.disabled = !start;
-    show(ui.start, !stop);
+    show(ui.start, !stop && !!stream);
     show(ui.stop, stop);
     show(ui.retake, retake);
     show(ui.next, next);
     if (nextLabel) ui.next.textContent = nextLabel;
+    // Skipping a probe is the lesser choice next to answering it.
+    ui.next.classList.toggle("secondary", probeFor !== null);
   }
 
-  function status(text) { ui.status.textContent = text; }
+  function status(text, warn = false) {
+    ui.status.textContent = text;
+    ui.status.classList.toggle("warn", warn);
+  }
 
   function clearTimers() {
     clearInterval(thinkTimer); clearInterval(recordTimer); clearTimeout(speakTimer);
@@ -154,7 +180,11 @@
     ui.question.textContent = text;
     ui.counter.textContent = `Question ${index + 1} of ${session.questions.length}`;
     ui.typedText.value = "";
-    setButtons({ start: !!stream, next: probeFor !== null, nextLabel: probeFor !== null ? "Skip the follow-up" : null });
+    const probing = probeFor !== null;
+    setButtons({
+      start: !!stream, next: probing, nextLabel: probing ? "Skip the follow-up" : null,
+      retake: probing && session.mode === "practice",
+    });
     status("The interviewer is asking…");
     const asked = text;
     await speak(text);
@@ -207,6 +237,7 @@
   function stopRecording(timeUp) {
     clearTimers();
     if (!recorder || recorder.state !== "recording") return;
+    show(ui.timer, false);
     status(timeUp ? "Time is up. Saving your answer…" : "Saving your answer…");
     setButtons({});
     recorder.stop();
@@ -282,6 +313,7 @@
     ui.fbParts.textContent = a.score
       ? `content ${a.score.content ?? "–"} · delivery ${a.score.delivery ?? "–"}` : "";
     ui.fbTranscript.textContent = a.transcript || "";
+    ui.fbLink.href = `${session.report_page}#q${a.position + 1}`;
     show(ui.feedback);
   }
 
@@ -324,7 +356,11 @@
   ui.start.addEventListener("click", startRecording);
   ui.stop.addEventListener("click", () => stopRecording(false));
   ui.next.addEventListener("click", next);
-  ui.retake.addEventListener("click", () => { show(ui.feedback, false); ask(current().prompt, "Question (again)"); });
+  ui.retake.addEventListener("click", () => {
+    probeFor = null;  // a retake answers the question itself, not a probe it raised
+    show(ui.feedback, false);
+    ask(current().prompt, "Question (again)");
+  });
   ui.typedSubmit.addEventListener("click", () => {
     const text = ui.typedText.value.trim();
     if (!text) return answerProblem("Type an answer first.");
