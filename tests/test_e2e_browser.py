@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -359,3 +360,50 @@ def test_a_silent_microphone_is_flagged_while_recording_and_refused_in_the_page(
             browser.close()
     sessions = httpx.get(f"{server}/api/sessions").json()
     assert sessions[0]["answers"] == [], "a refused recording is not stored"
+
+
+def test_history_compare_practise_again_and_delete_in_the_browser(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    for text in ("It failed because QA missed it.", "I skipped the dry run; now I never do."):
+        session = httpx.post(f"{server}/api/sessions", json={"question_ids": ["failure"]}).json()
+        answer = httpx.post(
+            f"{server}/api/sessions/{session['id']}/answers", data={"text": text}
+        ).json()
+        for _ in range(600):
+            if httpx.get(f"{server}/api/answers/{answer['id']}").json()["status"] == "done":
+                break
+            time.sleep(0.1)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            errors = _collect_errors(page)
+            page.goto(server + "/history")
+            card = page.locator(".progress-card").filter(has_text="failed")
+            expect(card.locator("svg.chart circle.dot")).to_have_count(2)
+            page.screenshot(path=str(OUTPUT / "history.png"), full_page=True)
+            card.get_by_role("link", name="Compare first and latest").click()
+            expect(page.locator(".side-by-side .mm-report")).to_have_count(2)
+            expect(page.locator(".compare-table")).to_contain_text("Overall")
+            page.screenshot(path=str(OUTPUT / "compare.png"))
+
+            page.goto(server + "/history")
+            first = page.locator(".progress-card").first
+            first.get_by_role("button", name="Practise again").click()
+            page.wait_for_url(re.compile(r"/interview/\d+$"))
+            expect(page.get_by_test_id("start-interview")).to_be_visible()
+            expect(page.locator("#setup")).to_contain_text("1 question,")
+
+            page.goto(server + "/history")
+            page.once("dialog", lambda d: d.accept())
+            before = page.locator("table.sessions tbody tr").count()
+            page.locator("table.sessions tbody tr").first.get_by_role("button").click()
+            expect(page.locator("table.sessions tbody tr")).to_have_count(before - 1)
+            page.once("dialog", lambda d: d.accept())
+            page.get_by_role("button", name="Delete everything").click()
+            expect(page.locator("table.sessions")).to_contain_text("No sessions yet")
+            assert not errors, errors
+        finally:
+            browser.close()
+    assert httpx.get(f"{server}/api/sessions").json() == []
