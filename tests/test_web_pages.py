@@ -138,7 +138,13 @@ def test_history_charts_attempts_and_offers_practice_and_compare(client: TestCli
     a, b = re.findall(r'name="a" value="(\d+)"', html)
     compare = client.get(f"/compare?a={a}&b={b}")
     assert compare.status_code == 200 and compare.text.count('class="mm-report"') == 2
-    assert re.search(r"<th>Overall</th><td>\d+</td><td>\d+</td>\s*<td>[+-]\d+</td>", compare.text)
+    scores = [client.get(f"/api/answers/{i}").json()["score"]["overall"] for i in (a, b)]
+    row = re.search(r'<tr class="total"><th>Overall</th>(.*?)</tr>', compare.text, re.S)
+    assert row and re.findall(r"<b>(\d+)</b>", row.group(1)) == [str(s) for s in scores]
+    delta = scores[1] - scores[0]
+    assert (f"{delta:+d}" if delta else "same") in row.group(1)
+    assert 'data-testid="report-score"' not in compare.text, "no page-wide score here"
+    assert f'href="/compare?a={a}&amp;b={b}"' in html, "first and latest in one click"
     half = client.get(f"/compare?a={a}")
     assert half.status_code == 400 and "pick one attempt as A and one as B" in half.text
 
