@@ -107,6 +107,9 @@ def test_report_page_shows_scores_and_the_escaped_transcript(client: TestClient)
     assert "Strongest points" in html and "What to practise next" in html
     assert 'href="/report.css"' in html and 'class="mm-report"' in html
     assert client.get("/report.css").headers["content-type"].startswith("text/css")
+    script = client.get("/report.js")  # the exported page's legend toggles, one copy
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert "mm-legend" in script.text and '<script src="/report.js">' in html
     assert 'http-equiv="refresh"' not in html, "nothing pending, no refresh"
     summary = client.get(f"/api/sessions/{session['id']}/summary").json()
     assert summary["overall"] == scores["overall"] and summary["answered"] == 2

@@ -21,11 +21,17 @@ from mockmic.web.render import report_body
 router = APIRouter(include_in_schema=False)
 
 
+_REPORT_ASSETS = {"report.css": "text/css", "report.js": "text/javascript"}
+
+
 @router.get("/report.css")
-def report_css() -> Response:
-    """The report partial's stylesheet, served from the report package (one copy)."""
-    css = (report_renderers.TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
-    return Response(css, media_type="text/css")
+@router.get("/report.js")
+def report_asset(request: Request) -> Response:
+    """The report partial's stylesheet and script (legend toggles), served from the report
+    package, so the exported page and the web app run one copy of each."""
+    name = request.url.path.lstrip("/")
+    text = (report_renderers.TEMPLATES_DIR / name).read_text(encoding="utf-8")
+    return Response(text, media_type=_REPORT_ASSETS[name])
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,7 @@
-// Report pages: a click on a legend entry hides or shows that kind of highlight in the transcript
-// (the same behaviour as the exported `mockmic score --format html` page).
+// Report pages of the web app. The legend toggles come from the report package (/report.js,
+// the same script as the exported `mockmic score --format html` page); this adds what only the
+// app's pages need.
 "use strict";
-document.addEventListener("click", (event) => {
-  const item = event.target.closest(".mm-legend li");
-  if (!item) return;
-  item.classList.toggle("mm-legend-off");
-  item.closest(".mm-report").classList.toggle("mm-hide-" + item.getAttribute("data-kind"));
-});
 
 // Chrome's MediaRecorder writes webm without a duration, so the player shows 0:00 until played
 // through. Seeking far past the end makes the browser find the real length; then rewind.
@@ -20,4 +15,9 @@ document.querySelectorAll("audio").forEach((audio) => {
     audio.addEventListener("timeupdate", rewind);
     audio.currentTime = 1e101;
   });
+});
+
+// Folded sections (follow-up answers) are printed unfolded: paper cannot be clicked.
+window.addEventListener("beforeprint", () => {
+  document.querySelectorAll("details").forEach((d) => { d.open = true; });
 });
