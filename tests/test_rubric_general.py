@@ -89,3 +89,41 @@ def test_an_unpunctuated_tight_story_is_not_rambling() -> None:
     q, text = next((q, t) for q, t in STRONG if q == "strengths" and "." not in t)
     assert q == "strengths" and "." not in text
     assert "rambling" not in _traps(q, text)
+
+
+def test_a_near_miss_is_not_a_catastrophe() -> None:
+    near = (
+        "As the planner I built our stock forecast on one supplier's quote. When the price moved "
+        "we came within a week of breaching our credit limit. I rebuilt the plan with three cases "
+        "and since then every quarter has landed inside the range."
+    )
+    happened = near.replace("came within a week of breaching", "breached")
+    assert "catastrophic" not in _traps("failure", near)
+    assert "catastrophic" in _traps("failure", happened)
+
+
+def test_a_loose_word_said_twice_is_not_a_catastrophe() -> None:
+    text = (
+        "I ran the launch of a new product range and we missed the date by six weeks. I had left "
+        "the legal review to the end; legal needed a month. Now I book legal in at the start of "
+        "every launch plan and the last two launches were on time."
+    )
+    assert "catastrophic" not in _traps("failure", text)
+
+
+def test_contempt_needs_someone_else_as_its_target() -> None:
+    text = (
+        "I sent a customer's letter to an old address. I know, it was awful, I feel like such an "
+        "idiot about it. I told my manager the same hour, and since then I check every address "
+        "against the latest record; there has not been a repeat in two years."
+    )
+    assert "badmouthing" not in _traps("failure", text)
+
+
+def test_polite_contempt_is_badmouthing() -> None:
+    text = (
+        "A colleague in finance, to put it kindly, had a relaxed attitude to deadlines; anything "
+        "he touched was always late and the rest of us picked up the pieces. I raised it with "
+        "our manager and we agreed a shared calendar."
+    )
+    assert "badmouthing" in _traps("conflict", text)

@@ -498,11 +498,55 @@ _MILD = frozenset((
     "impossible", "hated", "ridiculous", "rude", "selfish", "arrogant", "a nightmare",
     "nightmare to", "could not stand", "had enough of", "should have seen", "the management is",
     "hid in", "waste of time", "lazi~", "does not trust", "was a disaster", "garbage",
+    # verdicts that fit a bad day as well as a person: contempt only when aimed at someone
+    "is a disaster", "is a nightmare", "is a mess", "total disaster", "complete disaster",
 ))
 # Contempt weighed: a plain insult counts fully, a harsh adjective half (it may be about a day).
 BADMOUTHING_WEIGHTS = {p: (0.5 if p in _MILD else 1.0) for p in BADMOUTHING}
 # Words before a contempt word that make it self-directed ("I felt terrible", "I was useless").
 SELF_WORDS = frozenset({"i", "me", "myself"})
+# Someone other than the candidate a harsh word can be aimed at.
+TARGETS = frozenset({
+    "he", "she", "they", "him", "her", "them", "his", "their", "people", "manager", "boss",
+    "company", "management", "team", "colleague", "colleagues", "lead", "director", "client",
+    "customer", "place", "firm", "organisation", "organization", "everyone", "everybody",
+    "nobody", "leadership", "department", "staff", "owner", "ceo", "partner", "agency",
+    "group", "members", "coworker", "supervisor", "employer", "school",
+})
+# A person as the subject of a clause: whose failing a habitual complaint is about.
+PEOPLE = frozenset({
+    "he", "she", "they", "his", "her", "their", "people", "manager", "boss", "colleague",
+    "colleagues", "lead", "director", "management", "leadership", "everyone", "anyone",
+})
+# Habit words: a failing made a trait, not a slip ("constantly", "anything she touched").
+HABITUAL = frozenset({"constantly", "always", "never", "forever", "continually", "routinely"})
+HABITUAL_PHRASES = (
+    "anything * touched", "anything she", "anything he", "that kind of thing", "every time he",
+    "every time she", "every time they", "all the time", "as usual", "typical of",
+)
+# What a person can be faulted for when it is made a habit ("she never replied").
+PERSON_FAULTS = (
+    "late", "missed", "forgot", "ignored", "half finished", "understood", "understand",
+    "listen~", "bother~", "cared", "helped", "replied", "answered", "delivered", "finished",
+    "even sent", "even read", "pick~ up the pieces", "did nothing", "any work", "deadlines",
+    "on time", "decisions", "followed up", "followed through", "showed up", "turned up",
+)
+# Irony and faint praise that carry contempt politely.
+CONTEMPT_IRONY = (
+    "to put it kindly", "to put it mildly", "to put it politely", "to be kind", "let us just say",
+    "a relaxed relationship with",
+    "not the sharpest", "not exactly the", "not the brightest",
+)
+# Criticism turned back on the person who gave it, or a verdict on their worth.
+TURNED_BACK = (
+    "said more about her", "said more about him", "says more about her", "says more about him",
+    "said more about them", "says more about them", "more about her than", "more about him than",
+)
+PUT_DOWN = (
+    "the laziest", "not up to it", "were not up to",
+    "was not up to", "weak link", "dead weight", "carry passengers", "passengers",
+    "without the effort", "no work ethic", "the work ethic", "very sensitive", "too sensitive",
+)
 FEELING_WORDS = frozenset({"feel", "felt", "feeling", "look", "looked", "sound", "sounded"})
 
 # Wandering talk: discourse padding that carries no fact.

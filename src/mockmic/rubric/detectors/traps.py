@@ -21,7 +21,14 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
-from mockmic.rubric.detectors.shapes import distinct, graded, near_miss
+from mockmic.rubric.detectors.shapes import (
+    aimed,
+    contempt_shapes,
+    distinct,
+    graded,
+    near_miss,
+    self_directed,
+)
 from mockmic.rubric.text import STOPWORDS, Span, stem
 
 Strength = tuple[float, tuple[Span, ...]]
@@ -158,13 +165,17 @@ def cliche(answer: Answer, p: ExtraOnlyParams) -> Finding:
 def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
     """Contempt for a past employer, manager or colleague (self-criticism is not counted)."""
     hits = [
-        h
-        for h in weighted(answer, lx.BADMOUTHING_WEIGHTS, p.extra, skip_negated=True)
-        if not lx.SELF_WORDS.intersection(before(answer, h[0], 3))
+        (h, w)
+        for h, w in weighted(answer, lx.BADMOUTHING_WEIGHTS, p.extra, skip_negated=True)
+        if not self_directed(answer, h)
         # "my comments made her feel stupid": a harm the candidate caused, not contempt
-        and not lx.FEELING_WORDS.intersection(before(answer, h[0], 2))
+        and not lx.FEELING_WORDS.intersection(before(answer, h, 2))
+        # a harsh verdict that fits a bad day too ("is a disaster", "chaotic") is contempt
+        # only when aimed at someone; an insult ("lazy", "useless") always has a person in mind
+        and (w >= 1.0 or aimed(answer, h))
     ]
-    return Finding(0.6 * total(hits), spans(hits))
+    shapes = contempt_shapes(answer)
+    return Finding(0.6 * (total(hits) + 0.5 * len(shapes)), spans(hits) + tuple(shapes[:2]))
 
 
 class WeParams(Params):
