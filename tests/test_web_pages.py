@@ -197,3 +197,16 @@ def test_bound_beyond_localhost_the_host_check_is_off(tmp_path: Path) -> None:
     )
     with TestClient(create_app(settings), base_url="http://192.168.1.20:8000") as c:
         assert c.get("/api/questions").status_code == 200
+
+
+def test_the_api_reference_works_offline_and_covers_every_api_route(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert all(path.startswith("/api/") for path in spec["paths"]), "pages stay out of the API"
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn" not in page.text.lower() and "<script" not in page.text, "nothing to fetch"
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            assert f"{method.upper()}</span> <code>{path}</code>" in page.text, path
+            assert op.get("description"), f"{method.upper()} {path} has no description"
+    assert 'id="schema-SessionCreate"' in page.text and "Default: <code>2</code>" in page.text

@@ -55,6 +55,9 @@ def create_app(settings: Settings | None = None, scorer: Scorer | None = None) -
         summary="Offline voice mock interviews: sessions, answers, scored reports, progress.",
         version="1",
         lifespan=lifespan,
+        # /docs is our own page over /openapi.json: Swagger UI needs a CDN this app cannot reach.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.templates = _templates()

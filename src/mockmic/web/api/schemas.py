@@ -43,9 +43,13 @@ class PackOut(BaseModel):
 class SessionCreate(BaseModel):
     """A new session: hand-picked `question_ids`, or `count` questions of a `role` pack."""
 
-    question_ids: list[str] | None = Field(default=None, max_length=20)
-    role: str | None = None
-    count: int = Field(default=2, ge=1, le=20)
+    question_ids: list[str] | None = Field(
+        default=None, max_length=20, description="question ids, asked in this order"
+    )
+    role: str | None = Field(default=None, description="a role pack id (GET /api/roles)")
+    count: int = Field(
+        default=2, ge=1, le=20, description="how many questions to draw from the pack"
+    )
     mode: Mode = Field(
         default="practice",
         description="practice: retakes allowed, feedback after each answer; "

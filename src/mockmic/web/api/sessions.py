@@ -45,6 +45,7 @@ def list_sessions(store: StoreDep) -> list[SessionOut]:
 
 @router.get("/{session_id}")
 def get_session(session_id: int, store: StoreDep) -> SessionOut:
+    """A session: its questions (with the time limit in effect) and every answer so far."""
     return SessionOut.of(store, get_or_404(store, session_id))
 
 
