@@ -10,6 +10,7 @@ import jinja2
 import pytest
 
 from mockmic.report import TEMPLATES_DIR, html_context, render
+from mockmic.report._html import environment
 from mockmic.report.samples import timed_report, typed_report
 from mockmic.types import Marker, Report, Transcript, Word
 
@@ -223,6 +224,21 @@ def test_web_app_can_render_the_same_partial() -> None:
     page = render(report, "html")
     assert body.replace('id="q2-', 'id="mm-').replace("#q2-", "#mm-") in page
     assert (TEMPLATES_DIR / "report.css").is_file()
+
+
+def test_one_report_score_and_one_transcript_per_page() -> None:
+    """The stable test ids a page driver reads resolve to one element each: on its own the
+    answer's; inside a session's page the answer takes the per-question ids instead."""
+    page = render(timed_report(), "html")
+    ids = re.findall(r'data-testid="([a-z-]+)"', page)
+    assert ids.count("report-score") == 1 and ids.count("transcript") == 1
+    inside = (
+        environment()
+        .get_template("report_body.html")
+        .render(html_context(timed_report(), in_session=True))
+    )
+    ids = re.findall(r'data-testid="([a-z-]+)"', inside)
+    assert sorted(ids) == ["question-score", "question-transcript"]
 
 
 def test_chart_titles_are_escaped_too() -> None:
