@@ -127,3 +127,24 @@ def test_polite_contempt_is_badmouthing() -> None:
         "our manager and we agreed a shared calendar."
     )
     assert "badmouthing" in _traps("conflict", text)
+
+
+def test_a_list_of_other_peoples_faults_is_blame_however_politely_put() -> None:
+    text = (
+        "Our quarterly close went out a week late when I ran the finance team. In fairness most "
+        "of it came from elsewhere: the contractors delivered the new system late, two of the "
+        "regional offices sent their figures after the cut-off, and my line manager was supposed "
+        "to sign off the accruals and was away. We got there eventually and I learned to chase "
+        "people earlier."
+    )
+    assert "blame" in _traps("failure", text)
+
+
+def test_naming_a_late_supplier_and_owning_the_plan_is_not_blame() -> None:
+    text = (
+        "I ran our office move and we were closed two days longer than planned. The furniture "
+        "supplier delivered late, and my plan had no room for that, which is on me. For the "
+        "next move I added a buffer to every outside date and lined up a second supplier, and "
+        "we reopened on the planned morning."
+    )
+    assert "blame" not in _traps("failure", text)

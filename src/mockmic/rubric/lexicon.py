@@ -152,6 +152,8 @@ BLAME = {
     "did not follow up": 0.5, "the numbers were there": 0.6, "on my side": 0.4,
     "my part was": 0.5, "after they promised": 0.5, "than they promised": 0.5,
     "not really my doing": 1.0, "not my doing": 1.0, "blamed me": 0.6, "pinned it on me": 0.8,
+    # a charitable framing that opens a list of other people's faults
+    "in fairness": 0.5, "to be fair": 0.4,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
@@ -621,13 +623,46 @@ OTHERS = (
     # the subject is often named with a qualifier ("the design agency", "our payments provider")
     "agency", "supplier", "vendor", "contractor", "provider", "partner", "client", "customer",
     "department", "developers", "engineers", "designers", "testers", "director", "sales team",
+    "auditor~", "subsidiar~", "trainee", "intern", "the firm", "contractor~", "courier",
+    "landlord", "regulator", "head office", "procurement", "hr", "compliance", "the board",
+    "the printer", "the lab", "the factory", "the warehouse", "stakeholders", "my * partner",
+    "my supervisor", "my lead", "my predecessor", "their team", "their it", "our it",
 )
+# Words that open a clause before its subject ("and then the vendor ...", "in fairness they").
+DISCOURSE = frozenset({
+    "and", "but", "so", "then", "also", "because", "which", "while", "though", "although",
+    "honestly", "basically", "frankly", "fairness", "in", "to", "be", "fair", "plus", "meanwhile",
+    "on", "top", "of", "that", "well", "like", "anyway", "unfortunately",
+})
+# Plural agent nouns name other people as the subject: auditors, developers, contractors.
+AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "aries")
+# People by role, for "my <role>" (someone else) against "my <thing>" (the candidate's own).
+ROLES = frozenset({
+    "manager", "boss", "lead", "partner", "director", "supervisor", "colleague", "team",
+    "predecessor", "client", "customer", "trainee", "assistant", "deputy", "head", "cofounder",
+    "co", "senior", "supervising", "line", "vp", "cto", "ceo", "cfo", "engineer", "designer",
+})
+# What the candidate objected with, left unheeded: "IT moved us against my advice".
+OBJECTIONS = frozenset({"advice", "objection", "objections", "recommendation", "warning", "wishes"})
+# The cause of a failure named: what follows says whose it was.
+CAUSE_FRAMES = (
+    "the reason was", "the reason * was", "the cause was", "the real cause was",
+    "the problem was", "the real problem was", "the issue was", "the real issue was",
+    "the reason basically was", "mainly because of", "mostly because of", "largely because of",
+    "a lot of that came from", "most of that came from", "came from around me",
+)
+# ... unless what follows owns it: "the problem was my estimate", "the reason was that I".
+OWN_CAUSE = ("was me", "was my", "was that i", "was mine", "on me")
 SHORTFALL = (
     "late", "optimistic", "slow", "never", "did not", "kept changing", "changed their",
     "difficult", "no slack", "unclear", "missed", "forgot", "ignored", "refused", "failed to",
     "was not ready", "were not ready", "did not deliver", "let us down", "dropped",
     "after they promised", "than they promised", "halfway through", "without warning",
     "at the last minute", "changed", "half finished", "did not follow", "never followed",
+    # a duty not done, a delay imposed, advice overruled
+    "should have", "was supposed to", "were supposed to", "against my advice", "sat on",
+    "wrong", "had not been", "needed another", "swapped", "too long", "weeks before",
+    "never got back", "without telling", "overruled", "held up", "took weeks", "took months",
 )
 # Good news that, in a "failure" story with no real cost, gives the humble-brag away.
 GOOD_NEWS = {

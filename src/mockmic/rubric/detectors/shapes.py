@@ -63,6 +63,7 @@ SELF_REACH = 6  # "I have never forgiven myself, it was such a stupid thing": a 
 
 
 _TARGET_STEMS = frozenset(stem(w) for w in lx.TARGETS)
+_PERSON_STEMS = frozenset(stem(w) for w in lx.TARGETS | lx.ROLES)
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -121,3 +122,78 @@ def _superlative_put_down(words: list[str]) -> bool:
         and RANKED.intersection(words[j + 4 : j + 7])
         for j in range(len(words) - 4)
     )
+
+
+def deflections(answer: Answer) -> list[Span]:
+    """Clauses whose subject is another party doing what went wrong, the candidate not acting in
+    them: "engineering were always optimistic", "two of the subsidiaries sent their balances
+    late", "my supervising partner was supposed to review them". The candidate may appear as
+    the one wronged ("against my advice", "they never told me"), not as the one acting. And the
+    cause put on something else: "the reason was legal"."""
+    out = [c for c in answer.clauses if _attributes_cause(answer, c)]
+    for clause in answer.clauses:
+        words = clause_words(answer, clause)
+        if _candidate_acts(words):
+            continue
+        head = _subject(answer, clause)
+        if not (_other_party(answer, head) and answer.find(lx.SHORTFALL, clause)):
+            continue
+        if clause not in out:
+            out.append(clause)
+        # "the agency was late, and the provider changed their API": a second party blamed in
+        # the same breath counts again
+        later = [s for s in answer.find(lx.OTHERS, clause) if s.start >= head.end]
+        for s in later[:1]:
+            rest = Span(s.end, min(clause.end, s.end + 8))
+            if answer.find(lx.SHORTFALL, rest):
+                out.append(Span(s.start, rest.end))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _candidate_acts(words: list[str]) -> bool:
+    """ "I" or "myself" in the clause, or "my" before a thing of the candidate's ("my plan had
+    no slack"); "my manager", "against my advice" leave the candidate out of the doing."""
+    if {"i", "myself", "mine"} & set(words):
+        return True
+    for j, w in enumerate(words):
+        if w == "my" and not _person_or_objection(words[j + 1 : j + 3]):
+            return True
+    return False
+
+
+def _person_or_objection(after: list[str]) -> bool:
+    return any(stem(w) in _PERSON_STEMS or w in lx.OBJECTIONS for w in after)
+
+
+def _subject(answer: Answer, clause: Span) -> Span:
+    """The opening words of a clause, past discourse markers: where its subject is said."""
+    content = [i for i in answer.matcher.content if clause.start <= i < clause.end]
+    k = 0
+    while k < len(content) and answer.tokens[content[k]].text in lx.DISCOURSE:
+        k += 1
+    start = content[k] if k < len(content) else clause.start
+    end = content[min(k + 4, len(content)) - 1] + 1 if k < len(content) else clause.end
+    return Span(start, end)
+
+
+def _other_party(answer: Answer, head: Span) -> bool:
+    """A person or an organisation other than the candidate: a named party ("the vendor",
+    "legal") or a plural agent noun ("the auditors", "two of the developers")."""
+    if answer.find(lx.OTHERS, head):
+        return True
+    words = [answer.tokens[i].text for i in answer.matcher.content if head.start <= i < head.end]
+    return any(w.endswith(lx.AGENT_PLURALS) and len(w) > 5 for w in words)
+
+
+def _attributes_cause(answer: Answer, clause: Span) -> bool:
+    """ "the reason was legal", "the real problem was the supplier": the cause of the failure
+    named, and it is not the candidate."""
+    for s in answer.find(lx.CAUSE_FRAMES, clause):
+        nxt = [answer.tokens[i].text for i in answer.matcher.content if s.end <= i < clause.end]
+        if (
+            nxt
+            and not lx.FIRST_PERSON.intersection(nxt[:4])
+            and not answer.find(lx.OWN_CAUSE, Span(s.start, clause.end))
+        ):
+            return True
+    return False

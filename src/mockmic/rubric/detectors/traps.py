@@ -24,6 +24,7 @@ from mockmic.rubric.detectors.common import (
 from mockmic.rubric.detectors.shapes import (
     aimed,
     contempt_shapes,
+    deflections,
     distinct,
     graded,
     near_miss,
@@ -37,31 +38,9 @@ Strength = tuple[float, tuple[Span, ...]]
 def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     hits = weighted(answer, lx.BLAME, extra, skip_negated=True)
     shifted = [
-        c for c in _deflections(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
+        c for c in deflections(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
     ]
     return (total(hits) + 0.35 * len(shifted)) / 1.4, spans(hits) + tuple(shifted[:2])
-
-
-def _deflections(answer: Answer) -> list[Span]:
-    """Clauses whose subject is someone else, doing what went wrong, with the candidate nowhere
-    in them: "engineering were always optimistic", "design handed over late"."""
-    out = []
-    for clause in answer.clauses:
-        words = [t.text for t in answer.tokens[clause.start : clause.end] if not t.filler]
-        if lx.FIRST_PERSON.intersection(words):
-            continue
-        head = Span(clause.start, min(clause.end, clause.start + 4))  # the subject comes first
-        if not (answer.find(lx.OTHERS, head) and answer.find(lx.SHORTFALL, clause)):
-            continue
-        out.append(clause)
-        # "the agency was late, and the provider changed their API": a second party blamed in
-        # the same breath counts again
-        later = [s for s in answer.find(lx.OTHERS, clause) if s.start >= head.end]
-        for s in later[:1]:
-            rest = Span(s.end, min(clause.end, s.end + 8))
-            if answer.find(lx.SHORTFALL, rest):
-                out.append(Span(s.start, rest.end))
-    return out
 
 
 def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
