@@ -114,13 +114,23 @@ def _error_page(request: Request, message: str, status: int) -> Response:
     )
 
 
+def _server_logging() -> None:
+    """A server logs its own INFO lines (answers re-queued after a crash, ...) one way, through
+    the root handler. The terminal commands cap the "mockmic" logger at WARNING with a one-line
+    warning handler of their own; a long-running server replaces that."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    package = logging.getLogger("mockmic")
+    package.handlers.clear()
+    package.setLevel(logging.INFO)
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000, database: str | None = None) -> None:
     """Run the web app until interrupted (what `mockmic serve` does)."""
     import uvicorn
 
     settings = Settings().with_database(database)
     settings = settings.model_copy(update={"host": host, "port": port})
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    _server_logging()
     print(f"mockmic is running at http://{host}:{port}  (Ctrl+C to stop)", flush=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(
