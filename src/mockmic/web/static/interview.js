@@ -26,16 +26,18 @@
   let probeFor = null;     // the answer id a follow-up replies to, while one is asked
   let stream = null, recorder = null, chunks = [];
   let thinkTimer = null, recordTimer = null, speakTimer = null;
+  let tickOrder = [];      // hand-picked question ids in the order they were ticked
 
   // ---- setup -------------------------------------------------------------------------------
 
   async function createSession(form) {
     const data = new FormData(form);
-    const picked = data.getAll("question_ids");
+    const ticked = new Set(data.getAll("question_ids"));
+    const picked = tickOrder.filter((id) => ticked.has(id));
     const body = {
       mode: data.get("mode"),
       thinking_s: Number(data.get("thinking_s") || 0),
-      count: Number(data.get("count") || 3),
+      count: Number(data.get("count") || 2),
     };
     if (data.get("time_limit_s")) body.time_limit_s = Number(data.get("time_limit_s"));
     if (data.get("source") === "pick") {
@@ -375,9 +377,16 @@
     form.addEventListener("change", (e) => {
       const pick = form.querySelector("input[name=source][value=pick]");
       const role = form.querySelector("input[name=source][value=role]");
-      if (e.target.name === "question_ids" && e.target.checked) pick.checked = true;
-      if (e.target.name === "role") role.checked = true;
+      if (e.target.name === "question_ids") {
+        tickOrder = tickOrder.filter((id) => id !== e.target.value);
+        if (e.target.checked) { tickOrder.push(e.target.value); pick.checked = true; }
+        numberTicked(form);
+      }
+      if (e.target.name === "role" || e.target.name === "count") role.checked = true;
     });
+    // A reload can keep boxes ticked: start from them, in page order.
+    tickOrder = [...form.querySelectorAll("input[name=question_ids]:checked")].map((b) => b.value);
+    numberTicked(form);
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const err = $("setup-error");
@@ -386,6 +395,16 @@
       catch (ex) { err.textContent = ex.message; show(err); }
     });
   }
+  function numberTicked(f) {
+    f.querySelectorAll("input[name=question_ids]").forEach((box) => {
+      const n = tickOrder.indexOf(box.value);
+      if (n >= 0) box.parentElement.dataset.order = String(n + 1);
+      else delete box.parentElement.dataset.order;
+    });
+    const count = $("picked-count");
+    if (count) count.textContent = tickOrder.length ? `(${tickOrder.length} ticked)` : "";
+  }
+
   const data = $("session-data");
   const beginButton = $("begin");
   if (data && beginButton) {
