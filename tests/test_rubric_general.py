@@ -148,3 +148,41 @@ def test_naming_a_late_supplier_and_owning_the_plan_is_not_blame() -> None:
         "we reopened on the planned morning."
     )
     assert "blame" not in _traps("failure", text)
+
+
+def test_proof_that_a_change_held_is_recognised_in_other_words() -> None:
+    text = (
+        "As a shift lead at a bakery I let the proving room overheat one night because I never "
+        "checked the thermostat log, and we binned two hundred loaves. That was my miss. Now I "
+        "read the log at the start of every shift and I added an alarm to the room. Every night "
+        "shift since has gone through without a spoiled batch."
+    )
+    assert "no_proof" not in _traps("failure", text)
+
+
+def test_a_figure_that_sizes_the_failure_is_not_proof() -> None:
+    text = (
+        "As a buyer I ordered the wrong size of boxes for our busiest month and we paid about "
+        "four thousand pounds to send them back and rush a new order. It was my order. I learned "
+        "that I need to check the specification sheet before I sign a purchase order."
+    )
+    assert "no_proof" in _traps("failure", text)
+
+
+def test_a_lesson_shown_on_the_next_occasion_counts() -> None:
+    text = (
+        "I ran the first open day at our college and the sign-up desk was swamped: the queue "
+        "went round the building for an hour because I had planned for half the visitors. When "
+        "we ran the spring open day a few months later, I opened three desks and an online "
+        "check-in first, and nobody queued for more than five minutes."
+    )
+    assert "no_lesson" not in _traps("failure", text)
+
+
+def test_i_dont_know_is_not_a_change() -> None:
+    text = (
+        "So there was this system at my old job and it was kind of old and we replaced it and I "
+        "don't know, it kind of didn't work out, there were issues and people were frustrated "
+        "for a while, and eventually it got a bit better."
+    )
+    assert "no_lesson" in _traps("failure", text)

@@ -301,6 +301,9 @@ LESSON_CUES = (
     "i know now", "i now understand", "i understand now", "it made me see", "made me see",
     "it made me", "what i realised", "what i realized", "the big lesson", "my takeaway",
     "the main thing i", "i came away", "i took away", "what stuck with me",
+    # a change of mind said as one
+    "come to see", "came to see", "come to realise", "came to realise", "come to realize",
+    "came to realize", "come to understand", "came to understand", "i see now", "i see that now",
 )
 # A lesson that could be pinned on any story, so it earns little.
 PLATITUDES = (
@@ -314,7 +317,10 @@ PLATITUDES = (
     "the importance of", "growth mindset", "continuous improvement", "learning opportunity",
     "stakeholder alignment", "to communicate better", "communicate more", "be more proactive",
     "learned a valuable", "i grew", "made me grow", "a learning experience",
+    "learning experience", "made me who i am", "who i am today", "character building",
 )
+# "I don't know", "I don't think": a hedge, not a change in how the candidate works.
+HEDGE_VERBS = frozenset({"know", "think", "remember", "recall", "mind", "really", "see", "care"})
 # The shape of a usable lesson: a condition and a behaviour.
 LESSON_SHAPE = (
     "before i", "before we", "before starting", "before committing", "instead of", "rather than",
@@ -394,6 +400,37 @@ PROOF = {
     "not ... again": 0.9, "never ... again": 0.9, "in three years": 0.8,
     "in a year": 0.7, "in six months": 0.7,
 }
+
+# A later occasion or a stretch of time after the change: where proof that it held is told.
+LATER = (
+    "the next", "the following", "this year", "this time", "so far", "to date", "ever since",
+    "every * since", "* later", "again", "the retake",
+    "the last * months", "the last * years", "the last * quarters", "the last two",
+    "the last three", "the last four", "the last five", "the past", "now", "these days",
+    "since then", "from then on", "in my current", "in my next", "at my next", "my new role",
+    "last spring", "last summer", "last autumn", "last winter", "last year", "last quarter",
+    "last month", "this quarter",
+)
+# A repeat that did not come: the plainest proof, in any words.
+NO_REPEAT = frozenset({
+    "nobody", "none", "zero", "without", "not", "never", "no", "nothing", "once", "single",
+})
+# How a later occasion went, when it went well.
+WENT_WELL = (
+    "passed", "worked", "held", "landed", "opened", "replicated", "caught", "shipped",
+    "launched", "went live", "went smoothly", "went well", "hit every", "met every", "hit the",
+    "met the", "on time", "on schedule", "ahead of", "inside the", "within the", "under",
+    "above", "the highest", "the best", "ran the whole", "came in", "finished", "completed",
+    "signed off", "approved", "clean", "first attempt", "first time", "first try", "all of",
+    "every one", "each one", "fewer", "less", "faster", "quicker", "improved", "dropped",
+    "fell", "went down", "went up", "rose", "doubled", "halved",
+)
+# Other people taking a change up.
+TAKEN_UP = (
+    "adopted", "now use~", "still use~", "took the", "copied", "copying", "rolled it out",
+    "asked me to", "asked for it", "made it standard", "became the standard", "teach~",
+    "train~", "started using", "other teams", "other sites", "whole team",
+)
 
 # Words that make an example specific in time and place.
 SPECIFIC_ANCHORS = (

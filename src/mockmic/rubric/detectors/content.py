@@ -21,6 +21,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
+from mockmic.rubric.detectors.shapes import clause_words, held
 from mockmic.rubric.detectors.traps import (
     apology_strength,
     blame_strength,
@@ -187,6 +188,9 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     # a lesson can be shown rather than said: "since then I confirm the location before any
     # order" is the lesson in practice, so a real change earns most of the credit
     shown, shown_ev = change_strength(answer)
+    again = shown_again(answer)
+    if again and shown < 0.7:
+        shown, shown_ev = 0.7, again
     if shown > 0:
         # a change that demonstrably held ("it has caught two problems since") is a lesson
         # learned, whatever words it was said in
@@ -218,7 +222,9 @@ def _inside(span: Span, region: list[Span]) -> bool:
 def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, list[Span]]:
     extra = extra + _part_cues(answer, "change")
     hits = [
-        h for h in weighted(answer, lx.CHANGE_CUES, extra, exact=True) if not negated(answer, h[0])
+        h
+        for h in weighted(answer, lx.CHANGE_CUES, extra, exact=True)
+        if not negated(answer, h[0]) and not _hedge_after(answer, h[0])
     ]
     lesson_at = min((s.start for s, _ in weighted(answer, lx.LESSON_CUES)), default=None)
     hits += [
@@ -239,6 +245,31 @@ def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float,
     return score, region[:2]
 
 
+def _hedge_after(answer: Answer, span: Span) -> bool:
+    """ "I don't know", "I don't think so": the cue is a hedge, not a new way of working."""
+    nxt = [answer.tokens[i].text for i in answer.matcher.content if i >= span.end][:1]
+    return bool(nxt) and nxt[0] in lx.HEDGE_VERBS
+
+
+def shown_again(answer: Answer) -> list[Span]:
+    """A later occasion the candidate handled differently, and how it went: "when we opened
+    the third site two years later, I ran three soft openings first, and it opened without a
+    comped table". The lesson in practice, whatever words it is told in."""
+    return [c for c in held(answer) if _acts(answer, c)]
+
+
+def _acts(answer: Answer, clause: Span) -> bool:
+    words = clause_words(answer, clause)
+    return any(
+        w in ("i", "we") and j + 1 < len(words) and _is_past(words[j + 1])
+        for j, w in enumerate(words)
+    )
+
+
+def _is_past(word: str) -> bool:
+    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+
+
 def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, list[Span]]:
     """Proof counts only after the failure is told: in the last 60% or the change/proof parts."""
     extra = extra + _part_cues(answer, "proof")
@@ -253,14 +284,20 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     changes = [
         s for s, _ in weighted(answer, lx.CHANGE_CUES, extra, exact=True) if not negated(answer, s)
     ]
+    # something built afterwards ("I set up a weekly review") marks the change as well
+    changes += [s for s, _ in weighted(answer, lx.CHANGE_ACTIONS) if answer.position(s) >= 0.5]
     after = min((c.start for c in changes), default=None)
-    nums = [n for n in numbers(answer) if answer.position(n) >= 0.5]
-    if after is not None:  # "since then I ..., and our waste at the next three events was 5%"
-        nums = [n for n in numbers(answer) if n.start > after] or nums
+    # a figure proves a change only when told after it ("since then I ..., and our waste at
+    # the next three events was 5%"); before it, or with no change at all, it sizes the failure
+    nums: list[Span] = []
+    if after is not None:
+        nums = [n for n in numbers(answer) if n.start > after]
         outcome = [h for h in weighted(answer, lx.RESULT) if h[0].start > after]
         late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
-    score = total(late) / 1.6 + 0.3 * min(len(nums), 2)
-    return score, [s for s in late_clauses[:2]] + nums[:1]
+    # the shape of proof in any words: a later occasion or a time since, and how it went
+    shown = held(answer)
+    score = total(late) / 1.6 + 0.3 * min(len(nums), 2) + 0.5 * min(len(shown), 2)
+    return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
 
 
 @detector("change", ExtraOnlyParams)

@@ -197,3 +197,72 @@ def _attributes_cause(answer: Answer, clause: Span) -> bool:
         ):
             return True
     return False
+
+
+def held(answer: Answer, after: int = 0) -> list[Span]:
+    """Clauses after the change that show it held: a later occasion or a time since, told with
+    how it went - a repeat that did not come ("every holiday weekend since has gone through
+    without a spoiled pallet", "this year nobody has asked for an extension"), a success ("I
+    passed the retake", "the next housing passed on the first prototype"), a figure, or other
+    people taking it up ("now every department puts their dates in"). The words change with
+    every story; the shape - a time after, and how things stood - does not."""
+    out = []
+    for clause in answer.clauses:
+        if clause.end <= after or answer.position(clause) < HELD_FROM:
+            continue
+        words = clause_words(answer, clause)
+        if not (answer.find(lx.LATER, clause) or _since(words)):
+            continue
+        if _intended(answer, clause):
+            continue  # "next time I would ...": a plan, not a proof
+        if answer.find(lx.TAKEN_UP, clause):
+            out.append(clause)
+            continue
+        if _habit(words):
+            continue  # "since then I never sign ...": the change itself, not that it held
+        went = (
+            lx.NO_REPEAT.intersection(words)
+            or answer.find(lx.WENT_WELL, clause)
+            or any(w.isdigit() or w in lx.NUMBER_WORDS for w in words)
+            # "now every department puts ...", "it is now under nine percent"
+            or ("now" in words and "i" not in words and len(words) >= 4)
+        )
+        if went:
+            out.append(clause)
+    return out
+
+
+def _habit(words: list[str]) -> bool:
+    """The clause is the candidate's present habit ("I never sign", "now I check"), not an
+    event: "I" early, and no past or perfect right after it ("I passed", "I have not been")."""
+    lead = words[:4]
+    if "i" not in lead:
+        return False
+    after = words[words.index("i") + 1 : words.index("i") + 2]
+    return not (after and (after[0] in ("have", "has", "had") or _past(after[0])))
+
+
+def _past(word: str) -> bool:
+    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+
+
+HELD_FROM = 0.35  # proof is told after the failure and the change, never in the opening
+
+
+def _since(words: list[str]) -> bool:
+    """ "since" closing a time frame ("the five quarters since", "has since been"), not opening
+    a cause ("since we were short-staffed") or the change itself ("since then I check")."""
+    for j, w in enumerate(words):
+        if w != "since":
+            continue
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if nxt in ("then", "that") and "i" in words[j + 2 : j + 4]:
+            continue  # "since then I ...": the change being described
+        if nxt in ("we", "they", "it", "the", "our", "he", "she", "i"):
+            continue  # "since we were short of people": a reason
+        return True
+    return False
+
+
+def _intended(answer: Answer, clause: Span) -> bool:
+    return bool(answer.find(lx.HYPOTHETICAL, clause)) or "would" in clause_words(answer, clause)
