@@ -85,7 +85,7 @@ def test_interview_page_embeds_the_session_safely(client: TestClient) -> None:
 def test_a_missing_session_is_a_readable_404_page(client: TestClient) -> None:
     page = client.get("/interview/424242")
     assert page.status_code == 404
-    assert "no session 424242" in page.text and "<html" in page.text
+    assert "No session 424242" in page.text and "<html" in page.text
 
 
 def test_report_page_shows_scores_and_the_escaped_transcript(client: TestClient) -> None:
@@ -149,7 +149,7 @@ def test_history_charts_attempts_and_offers_practice_and_compare(client: TestCli
     assert 'data-testid="report-score"' not in compare.text, "no page-wide score here"
     assert f'href="/compare?a={a}&amp;b={b}"' in html, "first and latest in one click"
     half = client.get(f"/compare?a={a}")
-    assert half.status_code == 400 and "pick one attempt as A and one as B" in half.text
+    assert half.status_code == 400 and "Pick one attempt as A and one as B" in half.text
 
 
 def test_practise_again_starts_a_one_question_session(client: TestClient) -> None:
