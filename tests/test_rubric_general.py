@@ -186,3 +186,15 @@ def test_i_dont_know_is_not_a_change() -> None:
         "for a while, and eventually it got a bit better."
     )
     assert "no_lesson" in _traps("failure", text)
+
+
+def test_fillers_in_a_tight_spoken_story_are_not_rambling() -> None:
+    text = (
+        "um so at my first job as a lab technician i uh labelled a whole rack of samples with "
+        "the wrong date because i copied yesterday's sheet, and um the study lead spotted it "
+        "when the results came back odd. we had to rerun forty samples which cost us three "
+        "days. it was my sheet so it was on me. since then i print a fresh sheet every morning "
+        "and i uh check the date against the fridge log before i label anything, and we haven't "
+        "had a mislabelled rack in the year since"
+    )
+    assert "rambling" not in _traps("failure", text)

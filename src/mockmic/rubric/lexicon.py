@@ -604,7 +604,8 @@ RAMBLE = (
 PREAMBLE = (
     "that is a great question", "great question", "good question", "let me think",
     "means different things", "is such an important", "is one of those things",
-    "so the context here", "to give you some background", "going back to", "i think * is",
+    "so the context here", "to give you some background", "going back to", "i think * is about",
+    "i think * is one of", "i think * means", "i think * is really",
     "where do i start", "it is a tough one", "that is a tough one", "i would say that",
     "first of all", "before i answer", "a bit complicated", "for me it is about",
 )

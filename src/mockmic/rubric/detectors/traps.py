@@ -265,15 +265,16 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
     over = ramp(spoken / limit, 1.1, 1.5)
     if n < p.min_words:
         return Finding(over, tuple(answer.clauses[-1:]) if over else ())
+    # padding words per hundred; "um" and "uh" are left to the delivery score, since a
+    # transcript of a tight spoken answer has them too
     padding = weighted(answer, lx.RAMBLE)
-    fillers = sum(1 for t in answer.tokens if t.filler)
-    per_100 = 100 * (len(padding) + 0.5 * fillers) / n
+    per_100 = 100 * len(padding) / n
     ands = 100 * sum(1 for w in answer.matcher.words if w == "and") / n
     opening = [h for h in weighted(answer, lx.PREAMBLE) if answer.position(h[0]) < 0.15]
     backstory = ramp(answer.share(*p.parts), p.share, p.share + 0.3)
     # calibrated so a clearly wandering answer reaches 0.5 on any one strong sign plus a weak one
     score = 2.2 * (
-        0.45 * ramp(per_100, 2.0, 6.0)
+        0.45 * ramp(per_100, 3.0, 7.0)
         # "and ... and" is how unpunctuated speech joins a tight story too; it counts in full
         # only with padding around it
         + 0.3 * ramp(ands, 4.5, 8.0) * (0.4 + 0.6 * ramp(per_100, 0.5, 2.0))
