@@ -393,6 +393,15 @@ def test_history_compare_practise_again_and_delete_in_the_browser(server: str) -
             expect(page.locator(".compare-table")).to_contain_text("Overall")
             page.screenshot(path=str(OUTPUT / "compare.png"))
 
+            # A phone-sized window: every page fits its width (nothing to scroll sideways).
+            compare_url = page.url
+            page.set_viewport_size({"width": 400, "height": 800})
+            for path in ("/", "/history", "/docs", compare_url.removeprefix(server)):
+                page.goto(server + path)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= 400, (path, width)
+            page.set_viewport_size({"width": 1200, "height": 900})
+
             page.goto(server + "/history")
             first = page.locator(".progress-card").first
             first.get_by_role("button", name="Practise again").click()
