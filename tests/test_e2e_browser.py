@@ -131,10 +131,19 @@ def test_a_two_question_interview_in_the_browser(server: str, tmp_path: Path) ->
                 page.screenshot(path=str(tmp_path / name), full_page=full)
                 shutil.copy(tmp_path / name, OUTPUT / name)
             page.locator(".answer-block").first.screenshot(path=str(OUTPUT / "question1.png"))
+            # Printable: no navigation or buttons on paper, and Chromium lays it out as a PDF.
+            page.emulate_media(media="print")
+            expect(page.locator("header.site")).to_be_hidden()
+            expect(page.get_by_role("button", name="Print this report")).to_be_hidden()
+            expect(page.get_by_test_id("report-score")).to_be_visible()
+            pdf = page.pdf()
+            (OUTPUT / "report.pdf").write_bytes(pdf)
             assert not errors, errors
         finally:
             browser.close()
 
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert pdf.startswith(b"%PDF") and pages >= 3, f"{pages} pages: the summary, then each answer"
     assert len(scores) >= 2 and all(s.strip().isdigit() for s in scores), scores
     assert session_score.isdigit() and 0 <= int(session_score) <= 100, session_score
     # The fake microphone loops the recording from wherever it is when an answer starts, so
