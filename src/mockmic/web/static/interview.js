@@ -11,7 +11,7 @@
   const ui = {
     setup: $("setup"), panel: $("interview"), question: $("question"), qLabel: $("q-label"),
     counter: $("q-counter"), badge: $("mode-badge"), status: $("status"),
-    countdown: $("countdown"), timer: $("timer"), level: $("level"),
+    countdown: $("countdown"), timer: $("timer"), level: $("level"), timeBar: $("time-bar"),
     start: $("start-answer"), stop: $("stop-answer"), retake: $("retake"), next: $("next-question"),
     micError: $("mic-error"), answerError: $("answer-error"),
     typed: $("typed"), typedText: $("typed-text"), typedSubmit: $("typed-submit"),
@@ -224,10 +224,13 @@
     const limit = current().time_limit_s;
     const started = Date.now();
     show(ui.timer);
+    show(ui.timeBar);
     const tick = () => {
       const s = Math.floor((Date.now() - started) / 1000);
       ui.timer.textContent = `${clock(s)} / ${clock(limit)}`;
       ui.timer.classList.toggle("late", limit - s <= 10);
+      ui.timeBar.firstElementChild.style.width = `${Math.min(100, ((Date.now() - started) / 10) / limit)}%`;
+      ui.timeBar.classList.toggle("late", limit - s <= 10);
       if (s >= limit) stopRecording(true);
     };
     tick();
@@ -240,6 +243,7 @@
     clearTimers();
     if (!recorder || recorder.state !== "recording") return;
     show(ui.timer, false);
+    show(ui.timeBar, false);
     status(timeUp ? "Time is up. Saving your answer…" : "Saving your answer…");
     setButtons({});
     recorder.stop();
