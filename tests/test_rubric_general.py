@@ -198,3 +198,15 @@ def test_fillers_in_a_tight_spoken_story_are_not_rambling() -> None:
         "had a mislabelled rack in the year since"
     )
     assert "rambling" not in _traps("failure", text)
+
+
+def test_a_story_that_stops_at_what_was_done_has_no_result() -> None:
+    stops = (
+        "Last spring our biggest customer threatened to cancel after three late deliveries. I "
+        "called their operations manager the same afternoon, went through every late order with "
+        "our dispatch lead, and moved their orders to the early van. I also sent them a weekly "
+        "delivery report."
+    )
+    ends = stops + " They renewed for two years in June, and not one order has been late since."
+    assert "no_result" in _traps("customer_helped", stops)
+    assert "no_result" not in _traps("customer_helped", ends)

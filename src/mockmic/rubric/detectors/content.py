@@ -21,7 +21,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
-from mockmic.rubric.detectors.shapes import clause_words, held
+from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
 from mockmic.rubric.detectors.traps import (
     apology_strength,
     blame_strength,
@@ -377,10 +377,19 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
 @detector("result", ExtraParams)
 def result(answer: Answer, p: ExtraParams) -> Finding:
     """An outcome said out loud, ideally with a number."""
-    hits = weighted(answer, lx.RESULT, p.extra, p.parts)
+    # what the candidate did is not how it turned out: outcome words and figures inside a
+    # clause of doing ("I fixed the numbers and resubmitted") do not count
+    acts = doings(answer)
+
+    def outcome_side(span: Span) -> bool:
+        return not any(c.start <= span.start < c.end for c in acts)
+
+    hits = [h for h in weighted(answer, lx.RESULT, p.extra, p.parts) if outcome_side(h[0])]
     late = [h for h in hits if answer.position(h[0]) >= 0.5]  # outcomes come at the end
-    nums = [n for n in numbers(answer) if answer.position(n) >= 0.5]
-    told = outcome_clauses(answer)
+    nums = [n for n in numbers(answer) if answer.position(n) >= 0.5 and outcome_side(n)]
+    told = [c for c in outcome_clauses(answer) if outcome_side(c)]
+    # how things stood afterwards, in any words: a later occasion, others taking it up
+    told += [c for c in endings(answer) if c not in told]
     score = (
         total(hits) / 2.0 + total(late) / 2.0 + 0.15 * min(len(nums), 2) + 0.3 * min(len(told), 2)
     )

@@ -9,6 +9,8 @@ not a clause that reports what the candidate did.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.text import Span, stem
@@ -207,7 +209,7 @@ def held(answer: Answer, after: int = 0) -> list[Span]:
     people taking it up ("now every department puts their dates in"). The words change with
     every story; the shape - a time after, and how things stood - does not."""
     out = []
-    for clause in answer.clauses:
+    for clause in (p for c in answer.clauses for p in sub_clauses(answer, c)):
         if clause.end <= after or answer.position(clause) < HELD_FROM:
             continue
         words = clause_words(answer, clause)
@@ -224,12 +226,23 @@ def held(answer: Answer, after: int = 0) -> list[Span]:
             lx.NO_REPEAT.intersection(words)
             or answer.find(lx.WENT_WELL, clause)
             or any(w.isdigit() or w in lx.NUMBER_WORDS for w in words)
-            # "now every department puts ...", "it is now under nine percent"
-            or ("now" in words and "i" not in words and len(words) >= 4)
+            or _state_now(words)
         )
         if went:
             out.append(clause)
     return out
+
+
+def _state_now(words: list[str]) -> bool:
+    """ "now every department puts its dates in", "it is now under nine", "and now the report
+    takes me an hour": how things stand now, said of something other than the candidate."""
+    for j, w in enumerate(words):
+        if w != "now":
+            continue
+        after, before = words[j + 1 : j + 7], words[max(j - 2, 0) : j]
+        if "i" not in after and len(after) >= 3:
+            return "i" not in before
+    return False
 
 
 def _habit(words: list[str]) -> bool:
@@ -266,3 +279,77 @@ def _since(words: list[str]) -> bool:
 
 def _intended(answer: Answer, clause: Span) -> bool:
     return bool(answer.find(lx.HYPOTHETICAL, clause)) or "would" in clause_words(answer, clause)
+
+
+def doings(answer: Answer) -> list[Span]:
+    """Clauses that report what the candidate (or their team) did, not how things turned out:
+    "I fixed the numbers and resubmitted", "I presented those the following week", "we looked
+    at the pricing". An answer that ends on these stops at what was done. A clause that moves a
+    figure ("we took accuracy from 96 to 99 percent") is an outcome whoever did it."""
+    out = []
+    for clause in answer.clauses:
+        words = clause_words(answer, clause)
+        verb = _verb_after_actor(words)
+        if verb is None or verb in lx.OUTCOME_VERBS:
+            continue
+        if _moves_a_figure(words):
+            continue
+        out.append(_until_next_subject(answer, clause))
+    return out
+
+
+def _until_next_subject(answer: Answer, clause: Span) -> Span:
+    """The doing ends where someone else's part begins: "I told the sales lead why, | and he
+    was fine with it"."""
+    return sub_clauses(answer, clause)[0]
+
+
+def sub_clauses(answer: Answer, clause: Span) -> list[Span]:
+    """A clause cut where another subject takes over: "since then I scan every box | and our
+    store had no picking errors since". Unpunctuated speech runs these together."""
+    content = [i for i in answer.matcher.content if clause.start <= i < clause.end]
+    cuts = [clause.start]
+    for a, b in pairwise(content[2:]):
+        if (
+            answer.tokens[a].text in ("and", "so", "but")
+            and answer.tokens[b].text in lx.OTHER_SUBJECTS
+            and a - cuts[-1] >= 3
+        ):
+            cuts.append(a)
+    cuts.append(clause.end)
+    return [Span(x, y) for x, y in pairwise(cuts) if y > x]
+
+
+def _verb_after_actor(words: list[str]) -> str | None:
+    """The verb that follows an opening "I" or "we" ("so then I quickly called ..." -> called),
+    or None when the clause does not open with the candidate acting."""
+    for j, w in enumerate(words[:5]):
+        if w in ("i", "we"):
+            rest = [x for x in words[j + 1 : j + 5] if x not in lx.ADVERBS]
+            # "I have started writing", "I have been listening": doing, in the perfect
+            if len(rest) >= 2 and rest[0] in ("have", "has") and rest[1] not in ("had", "not"):
+                rest = rest[2:] if rest[1] == "been" else rest[1:]
+            if not rest or rest[0] in lx.STATE_VERBS:
+                return None
+            return rest[0]
+        if w not in lx.DISCOURSE and w not in lx.ADVERBS:
+            return None
+    return None
+
+
+def _moves_a_figure(words: list[str]) -> bool:
+    has_number = any(w.isdigit() or w in lx.NUMBER_WORDS for w in words)
+    return has_number and bool(lx.QUANTITY_SHIFT.intersection(words))
+
+
+def endings(answer: Answer) -> list[Span]:
+    """Clauses that state how things stood afterwards: proof-shaped clauses (a later occasion
+    and how it went), and other people taking the work up ("people have started copying the
+    format"), late in the answer."""
+    out = list(held(answer))
+    for clause in answer.clauses:
+        if clause in out or answer.position(clause) < HELD_FROM:
+            continue
+        if answer.find(lx.TAKEN_UP, clause) and not _intended(answer, clause):
+            out.append(clause)
+    return sorted(out, key=lambda c: c.start)
