@@ -20,6 +20,7 @@ import pytest
 
 from mockmic.llm import LLMOptions
 from mockmic.pipeline import PipelineOptions, score_answer
+from mockmic.report import render
 
 # A failure story with no lesson, change or proof: the rebuilt answer asks for them in brackets.
 THIN_ANSWER = (
@@ -99,6 +100,8 @@ def test_the_llm_rewords_the_rebuilt_answer_and_is_named(fake_llm: FakeLLM) -> N
     assert "Tell me about a time you failed." in request["messages"][1]["content"]
     assert draft in request["messages"][1]["content"]
     assert fake_llm.headers[0]["Authorization"] == "Bearer k-123"
+    assert "Reworded by tiny-chat" in render(report, "html")
+    assert "Reworded by" not in render(score_answer(THIN_ANSWER, "failure", rules_only()), "html")
 
 
 def test_a_reply_that_fills_in_the_missing_parts_is_refused(

@@ -248,9 +248,8 @@ def _warnings_to_stderr() -> None:
     """mockmic's warnings (an optional LLM that did not answer, ...) as one line each on stderr."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("mockmic: warning: %(message)s"))
-    logger = logging.getLogger("mockmic")
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    handler.setLevel(logging.WARNING)  # on the handler: whoever wants INFO lines (serve) keeps them
+    logging.getLogger("mockmic").addHandler(handler)
 
 
 def main() -> None:

@@ -228,6 +228,12 @@ def html_context(report: Report, *, anchor: str = "mm", in_session: bool = False
             {"text": text, "prompt": is_prompt}
             for text, is_prompt in prompt_pieces(report.model_answer.personalized)
         ],
+        # who reworded it when an optional LLM did (None: mockmic's own rules, the default)
+        "reworded_by": (
+            None
+            if report.model_answer.personalized_by == "rules"
+            else report.model_answer.personalized_by.removeprefix("llm:")
+        ),
         "audio_path": report.audio_path,
     }
 
