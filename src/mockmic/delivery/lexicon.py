@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from mockmic.delivery import thresholds as T
 from mockmic.types import Marker, Word
 
 _STRIP = re.compile(r"[^\w']+")
@@ -42,6 +43,10 @@ _LIKE_VERB_BEFORE = frozenset(
         "things", "much", "most", "anything", "nothing", "exactly", "is", "was", "be",
     }
 )  # fmt: skip
+# Words that cannot start the object of "like" or "you know": what precedes them is a filler.
+_NO_OBJECT = frozenset(
+    {"and", "but", "so", "then", "or", "because", "um", "uh", "er", "erm", "uhm"}
+)
 _YOU_KNOW_NOT_AFTER = frozenset({"do", "did", "don't", "if", "as", "what", "whether", "you"})
 # Legitimate doubled words ("had had", "that that") are not restarts.
 _OK_DOUBLES = frozenset({"had", "that", "very", "really", "so", "bye", "no", "yes"})
@@ -64,14 +69,38 @@ def _marker(words: Sequence[Word], i: int, n: int) -> Marker:
     return Marker(text=text, start=words[i].start, end=words[i + n - 1].end, word_index=i)
 
 
+def _gap(a: Word, b: Word) -> float:
+    """Silence between two timed words (0.0 when either has no time)."""
+    if a.end is None or b.start is None:
+        return 0.0
+    return float(b.start) - float(a.end)
+
+
+def _set_off(words: Sequence[Word], i: int, j: int) -> bool:
+    """Is words[i..j] set off from its neighbours, by a comma or by a silence?
+
+    Whisper often leaves out the commas around a filler; a speaker's pause still shows it
+    (word times are moved onto the voice by mockmic.transcribe.fillers)."""
+    before = i > 0 and (
+        _comma_after(words[i - 1]) or _gap(words[i - 1], words[i]) >= T.FILLER_SET_OFF_S
+    )
+    after = j + 1 < len(words) and (
+        _comma_after(words[j]) or _gap(words[j], words[j + 1]) >= T.FILLER_SET_OFF_S
+    )
+    return before or after
+
+
 def _like_is_filler(words: Sequence[Word], i: int) -> bool:
     prev = words[i - 1] if i > 0 else None
+    nxt = norm(words[i + 1].word) if i + 1 < len(words) else ""
+    # The verb and the comparison take an object right after them: "like, kept" and "like
+    # and then" have none, so "like" there is a filler whatever came before it.
+    if _comma_after(words[i]) or nxt in _NO_OBJECT:
+        return True
     if prev is not None and norm(prev.word) in _LIKE_VERB_BEFORE and not _comma_after(prev):
-        return False
-    at_start = prev is None or _sentence_end(prev)
-    set_off = _comma_after(words[i]) or (prev is not None and _comma_after(prev))
+        return _gap(prev, words[i]) >= T.FILLER_SET_OFF_S
     after_filler = prev is not None and norm(prev.word) in FILLER_SOUNDS | {"and", "so", "but"}
-    return set_off or (at_start and _comma_after(words[i])) or after_filler
+    return after_filler or _set_off(words, i, i)
 
 
 def _you_know_is_filler(words: Sequence[Word], i: int) -> bool:
@@ -80,7 +109,9 @@ def _you_know_is_filler(words: Sequence[Word], i: int) -> bool:
         return False
     last = words[i + 1]
     ends_off = _comma_after(last) or _sentence_end(last) or i + 2 >= len(words)
-    return ends_off or prev is None or _comma_after(prev) or _sentence_end(prev)
+    nxt = norm(words[i + 2].word) if i + 2 < len(words) else ""
+    starts_off = prev is None or _comma_after(prev) or _sentence_end(prev)
+    return ends_off or starts_off or nxt in _NO_OBJECT or _set_off(words, i, i + 1)
 
 
 def _i_mean_is_filler(words: Sequence[Word], i: int) -> bool:

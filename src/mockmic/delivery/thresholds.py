@@ -58,6 +58,11 @@ PACE_MIN_WINDOW_S = 8.0
 FILLERS_OK_PER_MIN = 5.0
 FILLERS_ZERO_PER_MIN = 20.0
 
+# "like" / "you know" with at least this much silence on one side is set off as a filler, the
+# spoken comma Whisper often leaves out. Heuristic: a comma pause is 100-300 ms in read speech
+# (espeak-ng's at 200 wpm measure ~110 ms); inside a phrase words run on with < 60 ms between.
+FILLER_SET_OFF_S = 0.1
+
 # --- acoustic filler detector (mockmic.transcribe.fillers) ----------------------------------
 # A filled pause ("um", "uh") is a sustained, voiced vowel or nasal: Shriberg (1999/2001)
 # reports filled pauses are longer than the same vowel in words, with flat pitch and steady
@@ -73,9 +78,16 @@ FILLER_MIN_LOW_SHARE = 0.5
 FILLER_MAX_QUIETER_DB = 16.0
 # An island without words is a filler when at least this share of its frames pass both checks.
 FILLER_MIN_VOWEL_SHARE = 0.5
+# Whisper writes some fillers itself, but 0.2-0.5 s late (measured on bench/data/delivery: "um"
+# at 1.54 s for one said at 1.09 s); one is moved onto a free filler-sized island this close.
+WHISPER_FILLER_REACH_S = 1.0
+# A filler phrase ("like", "you know") the alignment pushed one island late moves back onto an
+# empty island when Whisper put its start no later than this after that island's end (Whisper's
+# word starts run 0.1-0.3 s late after a filler on bench/data/delivery).
+PHRASE_REACH_S = 0.3
 # Voice separated by at least this much silence is a separate island: longer than a stop
 # closure inside a word (~50-100 ms), shorter than the comma pause around a filler.
-ISLAND_GAP_S = 0.12
+ISLAND_GAP_S = 0.10
 
 # --- composure ------------------------------------------------------------------------------
 # Steadiness is 1 minus the spread of per-second medians over a spread we call "unsteady".

@@ -26,6 +26,7 @@ from dataclasses import replace
 import numpy as np
 
 from mockmic.delivery import thresholds as T
+from mockmic.delivery.lexicon import FILLER_SOUNDS, norm
 from mockmic.delivery.voicing import runs, voiced_frames
 from mockmic.transcribe.islands import align
 from mockmic.types import Recording, Transcript, Word
@@ -39,16 +40,84 @@ def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transc
     islands = voiced_islands(recording)
     level = _speech_level_db(recording)
     shares = [vowel_share(recording, a, b, level) for a, b in islands]
-    owners = align(transcript.words, islands, shares)
     words = list(transcript.words)
+    # Whisper's own "um"s take no part in the alignment: their times are often 0.2-0.5 s late,
+    # and aligned they claim a word's island and leave the filler's empty. They come back below
+    # as the spelling of the filler island they stand next to.
+    sounds = [i for i, w in enumerate(words) if _is_filler_sound(w)]
+    lexical = [i for i, w in enumerate(words) if not _is_filler_sound(w)]
+    owners = [
+        [lexical[j] for j in run] for run in align([words[i] for i in lexical], islands, shares)
+    ]
+    _claim_filler_phrases(words, islands, owners)
+    free: list[int] = []
     for k, (start, end) in enumerate(islands):
         claimed = owners[k]
         if claimed:
             _anchor(words, claimed, start, end)
-        elif shares[k] >= T.FILLER_MIN_VOWEL_SHARE:
+        elif T.FILLER_MIN_S <= end - start <= T.FILLER_MAX_S:
+            free.append(k)
+    taken = _place_whisper_fillers(words, sounds, islands, free)
+    for k in free:
+        if k not in taken and shares[k] >= T.FILLER_MIN_VOWEL_SHARE:
+            start, end = islands[k]
             words.append(Word("um", start, end, None, origin="acoustic"))
     words.sort(key=lambda w: w.start if w.start is not None else 0.0)
     return replace(transcript, words=tuple(words))
+
+
+# Filler phrases Whisper does write ("like", "you know", "I mean"): their first word, and the
+# words of the phrase.
+_PHRASES = {"like": 1, "you": 2, "i": 2}
+_PHRASE_REST = {"you": "know", "i": "mean"}
+
+
+def _claim_filler_phrases(
+    words: list[Word], islands: list[tuple[float, float]], owners: list[list[int]]
+) -> None:
+    """Give a filler phrase back the island it was said on.
+
+    A "like" said as a filler sounds like one long vowel, between pauses, so the alignment
+    often leaves its island empty (to become an acoustic "um") and pushes "like" onto the next
+    island: one filler counted twice, and at the wrong time. When an empty island is followed
+    by an island whose first words are such a phrase, and Whisper put the phrase's start no
+    later than PHRASE_REACH_S after the empty island ends, the phrase moves back."""
+    for k in range(len(islands) - 1):
+        run = owners[k + 1]
+        if owners[k] or not run:
+            continue
+        first = norm(words[run[0]].word)
+        n = _PHRASES.get(first, 0)
+        if not n or len(run) < n:
+            continue
+        if n == 2 and norm(words[run[1]].word) != _PHRASE_REST[first]:
+            continue
+        at = words[run[0]].start
+        if at is not None and at <= islands[k][1] + T.PHRASE_REACH_S:
+            owners[k], owners[k + 1] = run[:n], run[n:]
+
+
+def _is_filler_sound(word: Word) -> bool:
+    return word.start is not None and norm(word.word) in FILLER_SOUNDS
+
+
+def _place_whisper_fillers(
+    words: list[Word], sounds: list[int], islands: list[tuple[float, float]], free: list[int]
+) -> set[int]:
+    """Move each filler Whisper wrote onto the nearest free island within
+    WHISPER_FILLER_REACH_S (its own voice); return the islands so taken. A filler with no free
+    island near it keeps Whisper's time: it is glued to a word, where only Whisper can hear it."""
+    taken: set[int] = set()
+    for i in sounds:
+        at = float(words[i].start)  # type: ignore[arg-type]
+        near = [k for k in free if k not in taken]
+        if not near:
+            continue
+        k = min(near, key=lambda k: abs(islands[k][0] - at))
+        if abs(islands[k][0] - at) <= T.WHISPER_FILLER_REACH_S:
+            words[i] = replace(words[i], start=islands[k][0], end=islands[k][1])
+            taken.add(k)
+    return taken
 
 
 def voiced_islands(recording: Recording) -> list[tuple[float, float]]:
