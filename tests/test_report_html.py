@@ -281,3 +281,14 @@ def test_typed_fillers_get_a_figure_without_a_rate() -> None:
     figures = re.findall(r'<p class="mm-figure-label">(.*?)</p>', html)
     assert figures == ["Fillers", "Hedges", "Apologies"]
     assert "per minute" not in html
+
+
+@pytest.mark.parametrize(
+    ("seconds", "step"), [(4.0, 1), (9.5, 1), (24.0, 2), (55.0, 5), (600.0, 60)]
+)
+def test_timeline_ticks_fit_the_answer_length(seconds: float, step: int) -> None:
+    """Even a few-second answer gets a readable time axis, not a lone 0:00."""
+    from mockmic.report._charts import _tick_step
+
+    assert _tick_step(seconds) == step
+    assert 3 <= seconds // step + 1 <= 13

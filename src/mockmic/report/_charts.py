@@ -53,8 +53,8 @@ def ring(score: int, radius: float = 54.0) -> dict[str, float]:
 
 
 def _tick_step(duration: float) -> float:
-    """A round tick interval that gives about 6-12 ticks."""
-    return next((s for s in (5, 10, 15, 30, 60, 120) if duration / s <= 12), 300)
+    """A round tick interval that gives about 6-12 ticks (at least 2 on a few-second answer)."""
+    return next((s for s in (1, 2, 5, 10, 15, 30, 60, 120) if duration / s <= 12), 300)
 
 
 def timeline(report: Report) -> dict[str, Any] | None:
