@@ -210,3 +210,14 @@ def test_a_story_that_stops_at_what_was_done_has_no_result() -> None:
     ends = stops + " They renewed for two years in June, and not one order has been late since."
     assert "no_result" in _traps("customer_helped", stops)
     assert "no_result" not in _traps("customer_helped", ends)
+
+
+def test_the_importance_of_a_thing_is_a_lesson_of_a_virtue_a_platitude() -> None:
+    thing = (
+        "Early on I made the mistake of not telling stakeholders where my work stood. I assumed "
+        "they knew, they did not, and a release date was missed. I learned the importance of a "
+        "written weekly update, and I have sent one every Friday since."
+    )
+    virtue = thing.replace("a written weekly update", "communication")
+    assert "no_lesson" not in _traps("failure", thing)
+    assert _overall("failure", virtue) < _overall("failure", thing)

@@ -305,6 +305,15 @@ LESSON_CUES = (
     "come to see", "came to see", "come to realise", "came to realise", "come to realize",
     "came to realize", "come to understand", "came to understand", "i see now", "i see that now",
 )
+# "The importance of X", "how important X is": a platitude when X is a virtue anyone names,
+# a lesson when X is a thing ("the importance of regular updates").
+IMPORTANCE = ("the importance of", "how important", "the value of")
+VIRTUES = frozenset({
+    "communication", "communicating", "teamwork", "planning", "alignment", "collaboration",
+    "transparency", "honesty", "listening", "feedback", "trust", "organisation", "organization",
+    "preparation", "resilience", "patience", "flexibility", "adaptability", "hard", "being",
+    "good", "clear", "checking", "attention", "detail", "details", "priorities", "balance",
+})
 # A lesson that could be pinned on any story, so it earns little.
 PLATITUDES = (
     "learned a lot", "learnt a lot", "learned so much", "communication is key",
@@ -314,8 +323,8 @@ PLATITUDES = (
     "a valuable lesson", "learned my lesson", "a good lesson", "i grew as a person",
     "lesson in humility", "made me a better person", "what does not kill", "i became better",
     "to always do my best", "to do better", "be better", "learned from it", "important lesson",
-    "the importance of", "growth mindset", "continuous improvement", "learning opportunity",
-    "stakeholder alignment", "to communicate better", "communicate more", "be more proactive",
+    "growth mindset", "continuous improvement", "learning opportunity", "stakeholder alignment",
+    "to communicate better", "communicate more", "be more proactive",
     "learned a valuable", "i grew", "made me grow", "a learning experience",
     "learning experience", "made me who i am", "who i am today", "character building",
 )
@@ -335,7 +344,7 @@ LESSON_SHAPE = (
 # What changed afterwards, said as something done (not something that would be done).
 CHANGE_CUES = (
     "since then", "ever since", "since that", "now i", "i now", "these days", "nowadays",
-    "i changed", "i made it a rule", "from then on", "after that i", "after that we",
+    "i changed", "i made it a rule", "from then on",
     "going forward", "i have been", "i make sure", "i insist", "i block", "i schedule", "i write",
     "i run", "i check", "i ask", "i keep", "i use", "on the next", "on my next",
     "the next project", "the next quarter", "the next release", "the next time", "next time",
@@ -345,7 +354,7 @@ CHANGE_CUES = (
     "i make a point", "i have started", "these days", "my rule", "rule of thumb", "my habit",
     "now before", "now every", "now whenever", "i always check", "i always ask", "from that day",
     "from that point", "ever since then", "after that i always", "i built in", "i now build",
-    "afterwards i", "after that", "i switched", "switched off", "switched to", "turned off",
+    "afterwards i", "i switched", "switched off", "switched to", "turned off",
     "began", "i moved to", "i now use", "i set myself",
     "i never * without", "never again", "i will never", "today i", "i have learned to",
     "i learned to", "changed my", "i adjusted", "i adapted", "i rethought", "i reworked",
@@ -423,7 +432,7 @@ WENT_WELL = (
     "above", "the highest", "the best", "ran the whole", "came in", "finished", "completed",
     "signed off", "approved", "clean", "first attempt", "first time", "first try", "all of",
     "every one", "each one", "fewer", "less", "faster", "quicker", "improved", "dropped",
-    "fell", "went down", "went up", "rose", "doubled", "halved",
+    "fell", "went down", "went up", "rose", "doubled", "halved", "minimal", "smooth~",
 )
 # Other people taking a change up.
 TAKEN_UP = (
@@ -680,7 +689,7 @@ BUZZWORDS = (
     "deep dive", "thought leader~", "paradigm", "holistic", "cross functional", "at scale",
     "drive growth", "driving growth", "deliver value", "delivering value", "strategic",
     "accountability", "ownership mindset", "resilience", "adaptability", "agile mindset",
-    "empower~", "north star", "value add", "key learnings", "learnings", "the importance of",
+    "empower~", "north star", "value add", "key learnings", "learnings",
 )
 
 # Who else a failure can be pinned on, and the words that leave the candidate out of it.

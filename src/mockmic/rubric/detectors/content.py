@@ -184,7 +184,7 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     cues = [
         h for h in weighted(answer, lx.LESSON_CUES, extra, p.parts) if not negated(answer, h[0])
     ]
-    platitudes = weighted(answer, lx.PLATITUDES)
+    hollow = platitudes(answer)
     # a lesson can be shown rather than said: "since then I confirm the location before any
     # order" is the lesson in practice, so a real change earns most of the credit
     shown, shown_ev = change_strength(answer)
@@ -203,14 +203,14 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
             return Finding(0.85 * shown + 0.1 * bool(insight), tuple(shown_ev[:1]))
         if insight:
             return Finding(0.4, spans(insight, 1))
-        return Finding(0.1 if platitudes else 0.0, spans(platitudes, 1))
+        return Finding(0.1 if hollow else 0.0, spans(hollow, 1))
     region = [clause_span(answer, s, 28) for s, _ in cues]
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
     words = sum(r.end - r.start for r in region)
     score = 0.4 + 0.35 * ramp(len(shape), 0, 2) + 0.15 * ramp(words, 6, 16)
     score += 0.1 if weighted(answer, lx.CHANGE_CUES, exact=True) else 0.0
-    if platitudes and len(shape) < 2:
-        score = min(score - 0.2 * len(platitudes), 0.4)
+    if hollow and len(shape) < 2:
+        score = min(score - 0.2 * len(hollow), 0.4)
     score = max(score, 0.85 * shown)
     return Finding(score, tuple(region[:2]))
 
@@ -239,10 +239,24 @@ def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float,
     region = [clause_span(answer, s, 20) for s in real]
     shape = [s for s, _ in weighted(answer, lx.LESSON_SHAPE) if _inside(s, region)]
     score = 0.65 + 0.15 * ramp(len(real), 1, 2) + 0.2 * ramp(len(shape), 0, 2)
-    hollow = weighted(answer, lx.BUZZWORDS) + weighted(answer, lx.PLATITUDES)
-    if not shape and any(_inside(s, region) for s, _ in hollow):
+    hollow = weighted(answer, lx.BUZZWORDS) + platitudes(answer)
+    # the object of the change may come just before its cue ("I applied those learnings |
+    # going forward"), across a clause cut
+    reach = [Span(max(r.start - 6, 0), r.end) for r in region]
+    if not shape and any(_inside(s, reach) for s, _ in hollow):
         score *= 0.5  # "going forward I apply a growth mindset": a change in name only
     return score, region[:2]
+
+
+def platitudes(answer: Answer) -> list[tuple[Span, float]]:
+    """Lessons any story could end on, and "the importance of" a virtue anyone names
+    ("communication"), not of a thing ("regular updates")."""
+    hits = weighted(answer, lx.PLATITUDES)
+    for s in answer.find(lx.IMPORTANCE):
+        nxt = [answer.tokens[i].text for i in answer.matcher.content if i >= s.end][:2]
+        if lx.VIRTUES.intersection(nxt):
+            hits.append((s, 1.0))
+    return hits
 
 
 def _hedge_after(answer: Answer, span: Span) -> bool:
@@ -260,8 +274,11 @@ def shown_again(answer: Answer) -> list[Span]:
 
 def _acts(answer: Answer, clause: Span) -> bool:
     words = clause_words(answer, clause)
+    # "I ran three soft openings", "we have tested it with members first"
     return any(
-        w in ("i", "we") and j + 1 < len(words) and _is_past(words[j + 1])
+        w in ("i", "we")
+        and j + 1 < len(words)
+        and (_is_past(words[j + 1]) or (words[j + 1] == "have" and j + 2 < len(words)))
         for j, w in enumerate(words)
     )
 
@@ -359,7 +376,7 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
     """One specific occasion: when and where, numbers, events narrated as "I did"."""
     anchors = weighted(answer, lx.SPECIFIC_ANCHORS, p.extra, p.parts)
     generic = weighted(answer, lx.GENERIC_HABITS) + weighted(answer, lx.BUZZWORDS)
-    stand_ins = weighted(answer, lx.VAGUE_STAND_INS) + weighted(answer, lx.PLATITUDES)
+    stand_ins = weighted(answer, lx.VAGUE_STAND_INS) + platitudes(answer)
     nums, events = numbers(answer), past_events(answer)
     verbs = past_verbs(answer)
     score = (

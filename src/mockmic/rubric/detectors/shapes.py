@@ -225,12 +225,19 @@ def held(answer: Answer, after: int = 0) -> list[Span]:
         went = (
             lx.NO_REPEAT.intersection(words)
             or answer.find(lx.WENT_WELL, clause)
-            or any(w.isdigit() or w in lx.NUMBER_WORDS for w in words)
+            or any(w.isdigit() or w in lx.NUMBER_WORDS - {"one", "first", "second"} for w in words)
+            or _kept_up(words)
             or _state_now(words)
         )
         if went:
             out.append(clause)
     return out
+
+
+def _kept_up(words: list[str]) -> bool:
+    """ "I have sent one every Friday since": a habit kept up for a time is a change that held."""
+    perfect = any(a in ("have", "has") and b not in ("not", "been") for a, b in pairwise(words))
+    return perfect and "since" in words and bool({"every", "each"} & set(words))
 
 
 def _state_now(words: list[str]) -> bool:
