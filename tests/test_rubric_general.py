@@ -221,3 +221,18 @@ def test_the_importance_of_a_thing_is_a_lesson_of_a_virtue_a_platitude() -> None
     virtue = thing.replace("a written weekly update", "communication")
     assert "no_lesson" not in _traps("failure", thing)
     assert _overall("failure", virtue) < _overall("failure", thing)
+
+
+def test_an_answer_to_another_question_is_off_topic_though_it_says_i_was_working() -> None:
+    text = (
+        "The thing I'm proudest of is learning to code on my own. I was working nights in a "
+        "warehouse, and over two years I built four small apps, taught myself databases and got "
+        "my first developer job without a degree. It took real discipline and I'm proud of it."
+    )
+    assert "off_topic" in _traps("teamwork", text)
+    failure = (
+        "When I was a payroll clerk I paid forty people twice by accident because I ran the batch "
+        "a second time after a timeout. Now I know to check the bank file before any rerun, and "
+        "I have not paid anyone twice since."
+    )
+    assert "off_topic" not in _traps("failure", failure)

@@ -30,6 +30,7 @@ from mockmic.rubric.detectors.shapes import (
     near_miss,
     self_directed,
 )
+from mockmic.rubric.schema import Question
 from mockmic.rubric.text import STOPWORDS, Span, stem
 
 Strength = tuple[float, tuple[Span, ...]]
@@ -183,14 +184,42 @@ def off_topic(answer: Answer, p: TopicParams) -> Finding:
     if answer.n_words < p.min_words:
         return Finding(0.0)
     topic = normalised_topic(answer.question) + p.extra + _story_cues(answer)
-    hits = weighted(answer, topic)
+    # a phrase on many questions' lists ("I was working", "I would") shows the candidate is
+    # answering something, not that it is this question: it counts a quarter
+    shared = _shared_phrases()
+    table = {ph: (SHARED_WEIGHT if ph in shared else 1.0) for ph in topic}
+    hits = distinct(answer, weighted(answer, table))
+    on_topic = total(hits)
     # a long answer should touch the topic more than once; two mentions settle a short one
     needed = max(2.0, answer.n_words / 150)
-    strength = 1.0 - len(hits) / needed
+    strength = 1.0 - on_topic / needed
     _, rival_hits = _best_rival(answer)
-    if len(rival_hits) < len(hits) + 2:  # not clearly about something else: only half as sure
+    # clearly about something else: several different words of one other question
+    rival = len(
+        {" ".join(stem(w) for w in answer.quote(h, 0).lower().split()) for h, _ in rival_hits}
+    )
+    # (with nothing at all of this question's topic, less is needed to show where it went)
+    floor = RIVAL_MIN if on_topic > 0 else 0.0
+    if rival < max(on_topic + RIVAL_MARGIN, floor):  # not clearly elsewhere: half as sure
         strength *= 0.5
     return Finding(strength, spans(hits) or spans(rival_hits, 2))
+
+
+SHARED_WEIGHT = 0.25
+SHARED_BY = 20  # listed by more questions than this (time anchors, lesson cues): any answer has it
+RIVAL_MARGIN = 1.5
+RIVAL_MIN = 3  # two stray words ("built", "I'm") do not make an answer about another question
+
+
+@functools.cache
+def _shared_phrases() -> frozenset[str]:
+    """Topic phrases and cues that many questions of the bank list."""
+    from mockmic.questions import all_questions  # the bank, loaded once; imported late (cycle)
+
+    seen = Counter(
+        ph for q in all_questions() for ph in set(normalised_topic(q) + _question_cues(q))
+    )
+    return frozenset(ph for ph, n in seen.items() if n > SHARED_BY)
 
 
 def _best_rival(answer: Answer) -> tuple[str, list[tuple[Span, float]]]:
@@ -231,10 +260,14 @@ TOPICAL_CHANGE = ("since then", "ever since", "from then on", "from that day", "
 def _story_cues(answer: Answer) -> tuple[str, ...]:
     """The question's own part cues, and the built-in cues of its topical parts, also show the
     answer is on topic: a failure story may never say "failure" but says "we threw away"."""
+    return _question_cues(answer.question)
+
+
+def _question_cues(question: Question) -> tuple[str, ...]:
     from mockmic.rubric.answer import BUILTIN_CUES
 
     cues: list[str] = []
-    for part in answer.question.structure:
+    for part in question.structure:
         cues.extend(part.cues)
         if part.id in TOPICAL_PARTS:
             cues.extend(BUILTIN_CUES.get(part.id, ()))
@@ -242,7 +275,7 @@ def _story_cues(answer: Answer) -> tuple[str, ...]:
             cues.extend(TOPICAL_CHANGE)
     # what the question's own criteria listen for is on topic too (a strength answer that says
     # "in a role like this" answers the question even without the word "strength")
-    for c in answer.question.criteria:
+    for c in question.criteria:
         if c.detector == "phrases" and not c.invert:
             cues.extend(p for p in c.params.get("phrases", ()) if len(p.split()) >= 2)
     return tuple(cues)
