@@ -236,3 +236,14 @@ def test_an_answer_to_another_question_is_off_topic_though_it_says_i_was_working
         "I have not paid anyone twice since."
     )
     assert "off_topic" not in _traps("failure", failure)
+
+
+def test_something_built_after_the_failure_is_the_change_part() -> None:
+    text = (
+        "As a data analyst I sent finance a report that double counted refunds, and the wrong "
+        "total reached the board pack. I caught it two days later and sent a corrected sheet the "
+        "same morning. Then I added an automatic check against the ledger that blocks the report "
+        "when totals differ, and it has caught two problems since."
+    )
+    answer = build(from_text(text), questions.get("failure"))
+    assert answer.part_clauses("change"), answer.labels

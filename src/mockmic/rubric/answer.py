@@ -17,6 +17,22 @@ from mockmic.rubric.schema import Question
 from mockmic.rubric.text import Matcher, Span, Token, quote, sentence_ends, tokenise
 from mockmic.types import PartSpan, Transcript
 
+# Things built after a failure: told after the lesson or late in the story, they are the change.
+LATE_CHANGE = (
+    "then i added",
+    "i added a",
+    "i set up a",
+    "i introduced",
+    "i built a",
+    "i put in place",
+    "i automated",
+    "i wrote a checklist",
+    "i created a",
+    "i made a rule",
+    "i rebuilt",
+    "i redesigned",
+    "i moved all",
+)
 # Cues every question gets for the part ids it uses, on top of the cues in its YAML file.
 BUILTIN_CUES: dict[str, tuple[str, ...]] = {
     "context": (
@@ -112,7 +128,8 @@ BUILTIN_CUES: dict[str, tuple[str, ...]] = {
     ),
     "result": tuple(lx.RESULT),
     "lesson": lx.LESSON_CUES,
-    "change": lx.CHANGE_CUES,
+    # a change said as something built afterwards ("then I added a reconciliation check")
+    "change": lx.CHANGE_CUES + LATE_CHANGE,
     "proof": tuple(p for p, w in lx.PROOF.items() if w >= 0.8),
 }
 # Markers that open a new clause even without punctuation.
