@@ -247,3 +247,12 @@ def test_something_built_after_the_failure_is_the_change_part() -> None:
     )
     answer = build(from_text(text), questions.get("failure"))
     assert answer.part_clauses("change"), answer.labels
+
+
+def test_piled_up_management_jargon_is_stock_language() -> None:
+    text = (
+        "What draws me is your customer obsession and data-driven culture. I feel real alignment "
+        "with your values, and my strategic mindset and cross-functional experience would let me "
+        "deliver value at scale from day one."
+    )
+    assert "cliche" in _traps("why_company", text)

@@ -532,7 +532,9 @@ RESULT = {
 CLICHE = (
     "perfectionist", "i work too hard", "i care too much", "too detail oriented",
     "i am a people person", "think outside the box", "team player", "hard worker", "110 percent",
-    "one hundred and ten percent", "go getter", "self starter", "results driven",
+    "hundred and ten percent", "a hundred percent", "go the extra mile", "goes the extra mile",
+    "multitask~", "work well under pressure", "meaningful impact", "make an impact",
+    "go getter", "self starter", "results driven",
     "i never give up", "i am very passionate", "synergy", "i wear many hats",
     "at the end of the day", "i am a natural leader", "i love a challenge", "i thrive under",
     "i just want to learn", "my biggest weakness is that i care", "i am too honest",

@@ -377,17 +377,19 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
     anchors = weighted(answer, lx.SPECIFIC_ANCHORS, p.extra, p.parts)
     generic = weighted(answer, lx.GENERIC_HABITS) + weighted(answer, lx.BUZZWORDS)
     stand_ins = weighted(answer, lx.VAGUE_STAND_INS) + platitudes(answer)
-    nums, events = numbers(answer), past_events(answer)
+    # figures inside a stock phrase ("a hundred and ten percent") are not particulars
+    stock = [s for s, _ in weighted(answer, lx.CLICHE)]
+    nums = [n for n in numbers(answer) if not any(c.start <= n.start < c.end for c in stock)]
+    events = past_events(answer)
     verbs = past_verbs(answer)
-    score = (
+    particulars = (
         0.1 * len(anchors)
         + 0.12 * len(nums)
         + 0.1 * len(events)
         # a long answer piles up past tenses without ever naming one occasion: diminishing
         + min(0.06 * len(verbs), 0.36)
-        - 0.12 * len(generic)
-        - 0.08 * len(stand_ins)
     )
+    score = particulars - 0.12 * len(generic) - 0.08 * len(stand_ins)
     return Finding(score, spans(anchors, 2) + tuple(events[:1]))
 
 

@@ -138,7 +138,13 @@ def catastrophic(answer: Answer, p: ExtraOnlyParams) -> Finding:
 def cliche(answer: Answer, p: ExtraOnlyParams) -> Finding:
     """Stock phrases an interviewer has heard a thousand times ("I'm a perfectionist")."""
     hits = weighted(answer, lx.CLICHE, p.extra, skip_negated=True)
-    return Finding(0.6 * len(hits), spans(hits))
+    # management vocabulary piled up ("customer obsession, bias for action, strategic mindset")
+    # is stock language too, one phrase at a time too common to count alone
+    jargon = distinct(answer, weighted(answer, lx.BUZZWORDS))
+    return Finding(0.6 * len(hits) + JARGON_WEIGHT * len(jargon), spans(hits) or spans(jargon))
+
+
+JARGON_WEIGHT = 0.17  # three pieces of jargon make one stock phrase
 
 
 @detector("badmouthing", ExtraOnlyParams)
