@@ -454,6 +454,7 @@ OTHER_SUBJECTS = frozenset({
     "he", "she", "they", "it", "the", "everyone", "everybody", "people", "nobody", "our",
     "their", "that", "this", "all",
 })
+COMMA_SUBJECTS = frozenset({"the", "my", "our", "he", "she", "they"})
 # Being, having, seeing: a state, not a deed ("I was", "we had", "I've been").
 STATE_VERBS = frozenset({
     "was", "were", "am", "are", "is", "had", "have", "has", "been", "be", "felt", "feel",

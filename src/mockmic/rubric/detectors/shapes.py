@@ -315,13 +315,16 @@ def sub_clauses(answer: Answer, clause: Span) -> list[Span]:
     """A clause cut where another subject takes over: "since then I scan every box | and our
     store had no picking errors since". Unpunctuated speech runs these together."""
     content = [i for i in answer.matcher.content if clause.start <= i < clause.end]
+    words = answer.transcript.words
     cuts = [clause.start]
     for a, b in pairwise(content[2:]):
-        if (
-            answer.tokens[a].text in ("and", "so", "but")
-            and answer.tokens[b].text in lx.OTHER_SUBJECTS
-            and a - cuts[-1] >= 3
-        ):
+        if a - cuts[-1] < 3:
+            continue
+        joined = answer.tokens[a].text in ("and", "so", "but")
+        new_subject = joined and answer.tokens[b].text in lx.OTHER_SUBJECTS | {"my"}
+        # "we set up a sheet, the manager bought a second one": a comma, then a new subject
+        after_comma = words[answer.tokens[a - 1].word].word.rstrip().endswith(",")
+        if new_subject or (after_comma and answer.tokens[a].text in lx.COMMA_SUBJECTS):
             cuts.append(a)
     cuts.append(clause.end)
     return [Span(x, y) for x, y in pairwise(cuts) if y > x]
@@ -345,8 +348,14 @@ def _verb_after_actor(words: list[str]) -> str | None:
 
 
 def _moves_a_figure(words: list[str]) -> bool:
-    has_number = any(w.isdigit() or w in lx.NUMBER_WORDS for w in words)
-    return has_number and bool(lx.QUANTITY_SHIFT.intersection(words))
+    """A figure with a word of change right next to it: "from 96 to 99", "by 70 percent",
+    "down to nine" - not any number in a clause that also says "writing down"."""
+    nums = [j for j, w in enumerate(words) if w.isdigit() or w in lx.NUMBER_WORDS]
+    return any(
+        lx.QUANTITY_SHIFT.intersection(words[max(j - 2, 0) : j + 3]) - {"down", "up"}
+        or (j > 0 and words[j - 1] == "to" and {"from", "down", "up"} & set(words[: j - 1]))
+        for j in nums
+    )
 
 
 def endings(answer: Answer) -> list[Span]:
