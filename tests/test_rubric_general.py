@@ -256,3 +256,17 @@ def test_piled_up_management_jargon_is_stock_language() -> None:
         "deliver value at scale from day one."
     )
     assert "cliche" in _traps("why_company", text)
+
+
+def test_a_long_answer_with_few_particulars_is_vague() -> None:
+    text = (
+        "So there was this time at my old place where we had a system that everyone knew was "
+        "old, and there was a lot of talk about replacing it, and I was involved in that in "
+        "various ways, I was on some of the calls and people would ask for my views, and at "
+        "some point the decision was made to go with a new provider, and it did not really work "
+        "out the way people hoped, there were issues and people were frustrated for a while, "
+        "and then some outside people were brought in and things got better over time, I think, "
+        "although I was not there by then, so it is hard to say exactly how it all ended, but "
+        "it was a learning experience for everyone involved and there was a lot to take from it."
+    )
+    assert "vague" in _traps("failure", text)

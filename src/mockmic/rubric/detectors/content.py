@@ -27,6 +27,7 @@ from mockmic.rubric.detectors.traps import (
     blame_strength,
     brag_strength,
     catastrophe_strength,
+    substance,
 )
 from mockmic.rubric.text import STOPWORDS, Span, compile_phrase, stem
 
@@ -390,7 +391,14 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
         + min(0.06 * len(verbs), 0.36)
     )
     score = particulars - 0.12 * len(generic) - 0.08 * len(stand_ins)
+    if answer.n_words >= LONG_ANSWER:
+        # a long answer is judged by its particulars per hundred words: one that names a few
+        # in passing over two minutes of talk has given no specific example
+        score = min(score, 0.1 + 0.9 * ramp(substance(answer), 0.2, 0.5))
     return Finding(score, spans(anchors, 2) + tuple(events[:1]))
+
+
+LONG_ANSWER = 120  # words; shorter answers are judged on what they name at all
 
 
 @detector("result", ExtraParams)

@@ -323,7 +323,7 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
         # padding is
         + 0.3 * ramp(n, 140, 220) * ramp(per_100, 0.5, 2.0)
         # long and thin: many words, few particulars (no occasion, figures or events)
-        + 0.25 * ramp(n, 170, 260) * (1.0 - min(_substance(answer), 1.0))
+        + 0.25 * ramp(n, 170, 260) * (1.0 - min(substance(answer), 1.0))
         # slow to reach the point: the story proper starts late in the answer
         + 0.15 * ramp(_first_point(answer), 0.35, 0.7)
         # near the time limit even when fluent
@@ -333,7 +333,7 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
     return Finding(max(score, over), evidence)
 
 
-def _substance(answer: Answer) -> float:
+def substance(answer: Answer) -> float:
     """Particulars per hundred words: figures and narrated events, 4 per 100 counts as full."""
     per_100 = 100 * (len(numbers(answer)) + len(past_events(answer))) / max(answer.n_words, 1)
     return per_100 / 4.0
