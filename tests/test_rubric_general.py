@@ -270,3 +270,13 @@ def test_a_long_answer_with_few_particulars_is_vague() -> None:
         "it was a learning experience for everyone involved and there was a lot to take from it."
     )
     assert "vague" in _traps("failure", text)
+
+
+def test_a_delay_measured_in_time_blames_no_one() -> None:
+    text = (
+        "As a junior buyer I ordered the wrong grade of steel for a bridge repair and the whole "
+        "delivery had to go back; that was my order. The job was delayed by about a week. Since "
+        "then I check the grade against the drawing before I sign any order, and the last thirty "
+        "orders have gone through without a return."
+    )
+    assert "blame" not in _traps("failure", text)

@@ -454,6 +454,11 @@ OTHER_SUBJECTS = frozenset({
     "he", "she", "they", "it", "the", "everyone", "everybody", "people", "nobody", "our",
     "their", "that", "this", "all",
 })
+# Units of time: "delayed by a week" measures a delay, it names no one.
+DURATIONS = frozenset({
+    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "quarter",
+})
 COMMA_SUBJECTS = frozenset({"the", "my", "our", "he", "she", "they"})
 # Being, having, seeing: a state, not a deed ("I was", "we had", "I've been").
 STATE_VERBS = frozenset({

@@ -37,11 +37,21 @@ Strength = tuple[float, tuple[Span, ...]]
 
 
 def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
-    hits = weighted(answer, lx.BLAME, extra, skip_negated=True)
+    # "the job was delayed by about a week": a duration, not someone to blame
+    hits = [
+        h
+        for h in weighted(answer, lx.BLAME, extra, skip_negated=True)
+        if not lx.DURATIONS.intersection(after(answer, h[0], 3))
+    ]
     shifted = [
         c for c in deflections(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
     ]
     return (total(hits) + 0.35 * len(shifted)) / 1.4, spans(hits) + tuple(shifted[:2])
+
+
+def after(answer: Answer, span: Span, n: int) -> list[str]:
+    """The n content words just after a span."""
+    return [answer.tokens[i].text for i in answer.matcher.content if i >= span.end][:n]
 
 
 def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
