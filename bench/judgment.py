@@ -99,6 +99,7 @@ class Judged:
 
     overall: int
     traps: frozenset[str]
+    content: int = 0  # the content score alone: what a spoken and a typed answer share
 
 
 Judge = Callable[[str, str], Judged]
@@ -245,7 +246,11 @@ def public_judge() -> Judge:
 
     def judge(text: str, question: str) -> Judged:
         report = score(text, question=question)
-        return Judged(report.score.overall, frozenset(t.id for t in report.assessment.traps))
+        return Judged(
+            report.score.overall,
+            frozenset(t.id for t in report.assessment.traps),
+            report.score.content,
+        )
 
     return judge
 
@@ -262,7 +267,11 @@ def audio_judge() -> tuple[Judge | None, str]:
 
     def judge(path: str, question: str) -> Judged:
         report = mockmic.score(path, question=question)
-        return Judged(report.score.overall, frozenset(t.id for t in report.assessment.traps))
+        return Judged(
+            report.score.overall,
+            frozenset(t.id for t in report.assessment.traps),
+            report.score.content,
+        )
 
     return judge, ""
 
@@ -333,7 +342,7 @@ def round_trip_stability(answers: dict[str, Answer], judge: Judge) -> dict[str, 
     speak_judge, why = audio_judge()
     if speak_judge is None:
         return {"skipped": why}
-    deltas, refused = [], 0
+    deltas, content_deltas, refused = [], [], 0
     with tempfile.TemporaryDirectory(prefix="mockmic-roundtrip-") as tmp:
         for answer_id in ROUND_TRIP_IDS:
             a = answers[answer_id]
@@ -344,7 +353,13 @@ def round_trip_stability(answers: dict[str, Answer], judge: Judge) -> dict[str, 
                 refused += 1
                 continue
             deltas.append(abs(spoken.overall - typed.overall))
-    return _deltas(deltas, refused)
+            content_deltas.append(abs(spoken.content - typed.content))
+    # A typed answer's overall is its content; a spoken one's also weighs delivery (how espeak-ng
+    # happens to sound), so the content change is the judgment's own stability: both are shown.
+    result = _deltas(deltas, refused)
+    if content_deltas:
+        result["content"] = _deltas(content_deltas, refused)
+    return result
 
 
 def _try(judge: Judge, text_or_path: str, question: str) -> Judged | None:
@@ -422,6 +437,12 @@ def render(result: dict[str, Any]) -> str:
             f"({_verdict(s['worst'] <= target)})   target <= {target:g}"
             + (f"   ({s['refused']} pairs refused)" if s["refused"] else "")
         )
+        if "content" in s:
+            c = s["content"]
+            lines.append(
+                f"   content score alone |Δ|: median {c['median']:g}, worst {c['worst']:g} "
+                "(a spoken answer's overall also weighs its delivery; a typed one has none)"
+            )
     if result["skipped"]:
         by_question: dict[str, int] = defaultdict(int)
         for answer_id in result["skipped"]:
