@@ -1,6 +1,7 @@
 """Delivery benchmark on the annotated set (bench/make_delivery_set.py): are the figures right?
 
-    python bench/delivery.py [--limit N] [--audio DIR]
+    python bench/delivery.py [--limit N] [--only clean|noisy] [--causes] [--audio DIR]
+    python bench/delivery.py --fixtures      # fillers on ../shared/fixtures/audio only
 
 Prints, separately for clean and noisy audio, medians over the answers of:
   filler precision / recall / F1  (a detection counts within FILLER_TOL_S of an annotated filler)
@@ -10,6 +11,9 @@ Prints, separately for clean and noisy audio, medians over the answers of:
   neither a hit nor a miss (0.26 s against 0.24 s is a rounding question, not an error);
   words-per-minute error in percent; real-time factor of transcription; and what delivery
   analysis adds to transcription time.
+--causes also counts every filler false positive and miss, and every pause error, by cause
+(bench/delivery_causes.py). --fixtures prints the fillers found on the shared real recordings
+(none should be: their references have none) and on the two clips with verbatim references.
 The audio is rebuilt from the generator (deterministic) into --audio (default: a cache folder).
 """
 
@@ -174,6 +178,8 @@ def evaluate(ann: dict, path: Path, want_causes: bool = False) -> dict[str, Any]
     found_p = [(p.start, p.seconds) for p in find_pauses(full, rec, T.PAUSE_COUNT_S - SLACK_S)]
     truth_p = [(p["start"], p["seconds"]) for p in ann["pauses"]]
     out["pause_f1"], errors = pause_f1(found_p, truth_p, T.PAUSE_COUNT_S)
+    if want_causes:
+        out["pause_causes"] = C.pause_causes(found_p, truth_p, match, PAUSE_TOL_S)
     out["pause_f1_0.5s"], _ = pause_f1(found_p, truth_p, 0.5)
     if errors:
         out["pause_mae_s"] = statistics.mean(errors)
@@ -280,13 +286,13 @@ def main() -> None:
             continue
         rows = [evaluate(a, args.audio / f"{a['id']}{suffix}", args.causes) for a in answers]
         print(f"\n== {condition}: {len(rows)} answers (medians) ==")
-        for key in dict.fromkeys(k for r in rows for k in r if k != "causes"):
+        for key in dict.fromkeys(k for r in rows for k in r if not k.endswith("causes")):
             vals = [r[key] for r in rows if key in r]
             print(
                 f"  {key:22s} {statistics.median(vals):8.3f}   (mean {statistics.mean(vals):.3f})"
             )
         if args.causes:
-            C.print_causes([r["causes"] for r in rows])
+            C.print_causes([r["causes"] | r["pause_causes"] for r in rows])
         sys.stdout.flush()
 
 

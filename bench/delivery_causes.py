@@ -95,6 +95,31 @@ def miss_cause(ann: Ann, filler: Ann, kind: str, plain: Transcript, island: Ann 
     return "acoustic: detected but mistimed (> tol)"
 
 
+def pause_causes(
+    found: Sequence[tuple[float, float]],
+    truth: Sequence[tuple[float, float]],
+    match: Any,
+    tol: float,
+) -> dict[str, Counter[str]]:
+    """Unmatched pauses (>= 0.25 s on their side) by length: most errors sit just over the
+    counting threshold, where 0.06 s of edge error decides whether a pause counts."""
+    pairs = match([p[0] for p in found], [p[0] for p in truth], tol)
+    hit_f, hit_t = {i for i, _ in pairs}, {j for _, j in pairs}
+
+    def band(seconds: float) -> str:
+        return "0.25-0.35 s" if seconds < 0.35 else ("0.35-0.6 s" if seconds < 0.6 else ">= 0.6 s")
+
+    fp: Counter[str] = Counter(
+        f"pause found, none said: {band(p[1])}"
+        for i, p in enumerate(found)
+        if i not in hit_f and p[1] >= 0.25
+    )
+    miss: Counter[str] = Counter(
+        f"pause said, none found: {band(p[1])}" for j, p in enumerate(truth) if j not in hit_t
+    )
+    return {"pause_fp": fp, "pause_miss": miss}
+
+
 def tally(rows: Sequence[dict[str, Counter[str]]], key: str) -> Counter[str]:
     total: Counter[str] = Counter()
     for r in rows:
@@ -103,7 +128,12 @@ def tally(rows: Sequence[dict[str, Counter[str]]], key: str) -> Counter[str]:
 
 
 def print_causes(rows: Sequence[dict[str, Counter[str]]]) -> None:
-    for key, title in (("fp", "false positives"), ("miss", "misses")):
+    for key, title in (
+        ("fp", "filler false positives"),
+        ("miss", "filler misses"),
+        ("pause_fp", "pause false positives (no slack)"),
+        ("pause_miss", "pause misses (no slack)"),
+    ):
         total = tally(rows, key)
         print(f"  {title} by cause ({sum(total.values())}):")
         for cause, n in total.most_common():

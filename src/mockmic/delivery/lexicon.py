@@ -140,7 +140,8 @@ def find_fillers(words: Sequence[Word]) -> tuple[Marker, ...]:
     tokens = [norm(w.word) for w in words]
     found: list[Marker] = []
     for i, tok in enumerate(tokens):
-        if tok in FILLER_SOUNDS or words[i].origin == "acoustic":
+        # An acoustic word is "um" (a filler) or a repeated word (a restart, not a filler).
+        if tok in FILLER_SOUNDS:
             found.append(_marker(words, i, 1))
             continue
         for phrase, is_filler in _CONTEXT_FILLERS.items():

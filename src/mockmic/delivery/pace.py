@@ -11,8 +11,9 @@ from mockmic.types import PaceWindow, Pause, Word
 
 
 def lexical_words(words: Sequence[Word]) -> list[Word]:
-    """Words that carry content: filler sounds and acoustic fillers are not counted in pace."""
-    return [w for w in words if w.origin != "acoustic" and norm(w.word) not in FILLER_SOUNDS]
+    """Words that carry content: filler sounds (Whisper's or acoustic "um"s) are not counted in
+    pace; a restarted word is, as it was said."""
+    return [w for w in words if norm(w.word) not in FILLER_SOUNDS]
 
 
 def answer_span(words: Sequence[Word]) -> tuple[float, float] | None:
