@@ -37,8 +37,9 @@ class Recording:
 class Word:
     """One transcribed word. `start`/`end`/`probability` are None for typed answers.
 
-    `origin` says who found it: "asr" (the speech model) or "acoustic" (a filler found in a
-    voiced gap the speech model left uncovered), or "text" for a typed answer.
+    `origin` says who found it: "asr" (the speech model) or "acoustic" (a filler, or the first
+    go of a restarted word, found in a voiced gap the speech model left uncovered), or "text" for
+    a typed answer.
     """
 
     word: str
