@@ -101,12 +101,10 @@ def score(
     from mockmic.transcribe import TranscribeOptions
 
     options = PipelineOptions(transcribe=TranscribeOptions(model=model))
-    env = llm.from_env()
-    url = llm_url or (env.url if env else None)
-    if url is not None:  # opt-in only: without it nothing leaves this machine
-        name = llm_model or (env.model if env else "default")
-        chosen = llm.LLMOptions(url=url, model=name, api_key=env.api_key if env else None)
-        options = replace(options, llm=chosen)
+    if llm_url or llm_model:  # the options override MOCKMIC_LLM_*, which options.llm already read
+        base = options.llm or llm.LLMOptions(url="")
+        chosen = replace(base, url=llm_url or base.url, model=llm_model or base.model)
+        options = replace(options, llm=chosen if chosen.url else None)  # no URL, no LLM
     with _progress() as bar:
         task = bar.add_task("starting", total=1.0)
 
