@@ -90,30 +90,27 @@ def _first_error(e: ValidationError) -> str:
 
 
 def _generic_traps(path: Path) -> dict[str, dict[str, Any]]:
-    raw = _read(path)
-    if not isinstance(raw, dict) or not isinstance(raw.get("traps"), list):
-        raise BankError(f"{path}: expected `traps:` with a list of traps")
-    out: dict[str, dict[str, Any]] = {}
-    for k, entry in enumerate(raw["traps"]):
-        try:
-            trap = Trap.model_validate(entry)
-        except ValidationError as e:
-            raise BankError(f"{path}: traps[{k}].{_first_error(e)}") from None
-        out[trap.id] = dict(entry)
-    return out
+    return _shared_entries(path, "traps", Trap)
 
 
 def _generic_criteria(path: Path) -> dict[str, dict[str, Any]]:
+    return _shared_entries(path, "criteria", Criterion)
+
+
+def _shared_entries(
+    path: Path, key: str, model: type[Trap] | type[Criterion]
+) -> dict[str, dict[str, Any]]:
+    """The entries of a shared file (traps.yaml, criteria.yaml) by id, each validated, raw."""
     raw = _read(path)
-    if not isinstance(raw, dict) or not isinstance(raw.get("criteria"), list):
-        raise BankError(f"{path}: expected `criteria:` with a list of criteria")
+    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
+        raise BankError(f"{path}: expected `{key}:` with a list of {key}")
     out: dict[str, dict[str, Any]] = {}
-    for k, entry in enumerate(raw["criteria"]):
+    for k, entry in enumerate(raw[key]):
         try:
-            crit = Criterion.model_validate(entry)
+            item = model.model_validate(entry)
         except ValidationError as e:
-            raise BankError(f"{path}: criteria[{k}].{_first_error(e)}") from None
-        out[crit.id] = dict(entry)
+            raise BankError(f"{path}: {key}[{k}].{_first_error(e)}") from None
+        out[item.id] = dict(entry)
     return out
 
 
