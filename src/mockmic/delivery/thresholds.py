@@ -23,15 +23,38 @@ LONG_PAUSE_BETWEEN_S = 2.0
 # visible (measured on the noisy half of bench/data/delivery).
 VAD_MODE = 3
 # Below this spread (dB) between the loud and quiet tenths of a recording it is "noisy" and the
-# Silero VAD replaces webrtcvad (see mockmic.delivery.voicing; measured on bench/data/delivery).
+# noise-floor test replaces webrtcvad (see mockmic.delivery.voicing; measured on
+# bench/data/delivery).
 NOISY_RANGE_DB = 24.0
-# Silero settings (threshold, neg_threshold, min_silence_ms), measured on the noisy half of
-# bench/data/delivery. For pauses, the defaults with 100 ms: pause F1 0.87 (0.84-0.87 for the
-# others tried). For filler islands, 60 ms gaps split a filler from its neighbours: noisy filler
-# F1 0.46 (100 ms) -> 0.59. Stricter thresholds scored higher on the synthetic set (0.6: 0.63,
-# 0.7: 0.65) but cut real words short: at 0.6 the "ask" of jfk.flac shrinks to 0.1 s, at 0.7 it
-# vanishes. The set is synthetic; real speech decides.
-SILERO_PAUSES = (0.5, 0.35, 100)
+# The noise-floor test (mockmic.delivery.voicing.noise_floor_frames, after Sohn et al. 1999).
+# Band: where speech has energy worth testing; below 100 Hz is mains hum and rumble, above
+# 6 kHz little speech. Noisy half of bench/data/delivery, pause F1 (mean over answers): 100-6000 Hz
+# 0.941, 200-4000 Hz 0.844, 300-3400 Hz (the telephone band) 0.741: the fricatives and the low
+# first formants at the edges of words are what a narrow band loses.
+NOISE_BAND_HZ = (100.0, 6000.0)
+# The noise spectrum is the mean of the quietest tenth of 10 ms steps: an answer with pauses has
+# far more silence than that (the delivery set: 20-40 %); with less, the floor rises and only
+# weak speech is lost.
+NOISE_FLOOR_SHARE = 0.1
+# Mean log-likelihood ratio per frequency bin (speech vs noise). Noise alone: 0.149 per bin
+# (gamma exponential with mean 1), ~0.03 spread for the mean of ~190 bins over 30 ms. A stretch
+# of speech must reach NOISE_LLR_ON (~8 spreads over the noise) and lasts while it stays over
+# NOISE_LLR_OFF (~3 spreads), so a word's weak end is kept and noise alone never starts one.
+# Not critical: on the noisy half of bench/data/delivery every pair of on 0.4/0.6/1.0 and off
+# 0.2/0.25/0.3 gives pause F1 1.00 (median), 0.925-0.942 (mean); a higher on drops quiet syllables.
+NOISE_LLR_ON = 0.4
+NOISE_LLR_OFF = 0.25
+# A 10 ms step this far under the loud tenth of the recording is silence whatever the test says:
+# a quiet room lets the echo of a word stand out from the noise (jfk.flac in brown noise: 21-27 dB
+# under during the 0.3 s pause after "Americans", which 25 dB kept as speech), and speech is
+# said within ~20 dB of its loud tenth. Noisy half of bench/data/delivery: pause F1 mean 0.951
+# (no gate, or 25 dB) -> 0.941 (20 dB) -> 0.875 (18 dB, where the gate reaches the noise itself).
+SPEECH_RANGE_DB = 20.0
+# Silero settings (threshold, neg_threshold, min_silence_ms) for the filler detector's voiced
+# islands in noise (mockmic.transcribe.fillers): 60 ms gaps split a filler from its neighbours:
+# noisy filler F1 0.46 (100 ms) -> 0.59. Stricter thresholds scored higher on the synthetic set
+# (0.6: 0.63, 0.7: 0.65) but cut real words short: at 0.6 the "ask" of jfk.flac shrinks to
+# 0.1 s, at 0.7 it vanishes. The set is synthetic; real speech decides.
 SILERO_ISLANDS = (0.5, 0.35, 60)
 VAD_FRAME_MS = 30
 # A frame sequence is speech only when it lasts this long; shorter blips (clicks) inside a pause
