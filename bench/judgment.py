@@ -4,6 +4,7 @@
     python bench/judgment.py --split dev        # only the half you may look at while tuning
     python bench/judgment.py --no-audio --json  # machine-readable, no espeak-ng/whisper round trip
     python bench/judgment.py --answers          # per-answer rows, dev half only
+    python bench/judgment.py --fit-semantic     # refit the semantic judge on dev (5-fold CV)
 
 Reads the labelled set in bench/data/answers/ (one YAML file per question id, see bench/README.md),
 scores every answer as text through the public API (`mockmic.score(text, question=...)`), and
@@ -488,6 +489,105 @@ def run(splits: Sequence[str], audio: bool, judge: Judge | None = None) -> dict[
     return result
 
 
+# --- fitting the semantic judge (dev half only) -----------------------------------------------
+
+
+def fit_semantic(out: Path | None = None) -> dict[str, Any]:
+    """Choose and fit the semantic judge's read-outs on the dev half by 5-fold cross-validation
+    (three fold draws), print the out-of-fold figures next to the rules alone, and write
+    questions/semantic_fit.yaml. The test half is never read."""
+    from mockmic import questions
+    from mockmic.rubric import calibrate, semantic
+    from mockmic.transcribe import from_text
+
+    dev = [a for a in load_answers() if a.split == "dev"]
+    bank = questions.bank().questions
+    samples = [
+        s
+        for a in dev
+        if a.question in bank
+        and (s := calibrate.sample(a.id, from_text(a.text), bank[a.question], a.grade, a.traps))
+    ]
+    if not samples:
+        raise SystemExit("the sentence-embedding model is not installed: nothing to fit")
+    by_id = {a.id: a for a in dev}
+    answers = [by_id[s.id] for s in samples]
+    seeds = (0, 1, 2)
+
+    def figures(lam: float, weight: float, traps: Sequence[str]) -> dict[str, Any]:
+        runs, odds = [], {}
+        for seed in seeds:
+            judged, odds = calibrate.out_of_fold(samples, lam, weight, traps, seed)
+            rows = {s.id: Judged(c, t) for s, (c, t) in zip(samples, judged, strict=True)}
+            runs.append(half_metrics(answers, rows))
+        f1 = {
+            t["trap"]: [r["traps"][k]["f1"] or 0.0 for r in runs]
+            for k, t in enumerate(runs[0]["traps"])
+            if t["support"]
+        }
+        return {
+            "auc": statistics.mean(r["auc"] for r in runs),
+            "spearman": statistics.mean(r["spearman"] for r in runs),
+            "trap_f1": {t: statistics.mean(v) for t, v in f1.items()},
+            "_odds": odds,
+        }
+
+    rules = figures(1.0, 0.0, ())
+    grid = {
+        (lam, w): figures(lam, w, ())
+        for lam in calibrate.LAMBDAS
+        for w in calibrate.WEIGHTS
+        if w > 0
+    }
+    # the figures are flat near the top: of the settings within 0.003 of the best Spearman, the
+    # lightest weight and the strongest regularisation, i.e. the least departure from the rules
+    best = max(v["spearman"] for v in grid.values())
+    near = [k for k, v in grid.items() if v["spearman"] >= best - 0.003]
+    lam, weight = min(near, key=lambda k: (k[1], -k[0]))
+    probe = figures(lam, weight, ALL_TRAPS)
+    choice = calibrate.trap_choice(samples, probe["_odds"])
+    kept = tuple(
+        t
+        for t, c in choice.items()
+        if c["precision"] >= calibrate.TRAP_PRECISION and c["recall"] >= calibrate.TRAP_RECALL
+    )
+    final = figures(lam, weight, kept)
+    readouts = calibrate.fit_readouts(samples, lam, kept)
+    meta = {
+        "fitted_on": f"bench/data/answers dev half ({len(samples)} answers)",
+        "cv": "5-fold, folds drawn 3 times; figures are out-of-fold means",
+        "cv_rules_alone": {k: rules[k] for k in ("auc", "spearman")},
+        "cv_semantic": {k: final[k] for k in ("auc", "spearman")},
+        "grid_spearman": {
+            f"lambda={k[0]} weight={k[1]}": round(v["spearman"], 4) for k, v in grid.items()
+        },
+        "trap_readouts_alone": choice,
+    }
+    data = calibrate.to_json(readouts, weight, lam, meta)
+    path = out or semantic.FIT
+    header = (
+        "# The semantic judge's read-outs (mockmic.rubric.semantic), written by\n"
+        "# `python bench/judgment.py --fit-semantic` from the dev half: do not edit by hand.\n"
+    )
+    body = yaml.safe_dump(data, default_flow_style=None, sort_keys=False, width=100)
+    path.write_text(header + body, encoding="utf-8")
+    lines = [f"== semantic judge fitted on {len(samples)} dev answers -> {path}"]
+    lines.append(
+        f"   chosen: ridge lambda {lam}, criterion weight {weight}, "
+        f"trap read-outs {list(kept) or 'none'}"
+    )
+    for name, f in (("rules alone (in-sample)", rules), ("rules + semantic (out-of-fold)", final)):
+        lines.append(f"   {name:<31} AUC {f['auc']:.3f}  Spearman {f['spearman']:.3f}")
+        lines.append("     F1 " + "  ".join(f"{t} {v:.2f}" for t, v in f["trap_f1"].items()))
+    for t, c in choice.items():
+        lines.append(
+            f"   trap read-out {t:<13} alone: precision {c['precision']:.2f} "
+            f"recall {c['recall']:.2f} ({c['fired']:.0f} fired)"
+        )
+    print("\n".join(lines))
+    return data
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
@@ -496,7 +596,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--answers", action="store_true", help="also print per-answer rows (dev half only)"
     )
+    parser.add_argument(
+        "--fit-semantic",
+        action="store_true",
+        help="refit the semantic judge on the dev half (cross-validated) and write its weights",
+    )
     args = parser.parse_args(argv)
+    if args.fit_semantic:
+        fit_semantic()
+        return 0
     splits = SPLITS if args.split == "both" else (args.split,)
     if args.answers and "test" in splits:
         parser.error("--answers shows per-answer results, allowed on --split dev only")

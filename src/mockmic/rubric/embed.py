@@ -16,12 +16,14 @@ real tokens and L2 normalisation, which is what sentence-transformers does for t
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import importlib.util
 import json
 import logging
 import struct
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -115,7 +117,8 @@ class Encoder:
 
     def encode(self, texts: Sequence[str]) -> Array:
         """One L2-normalised row per text (a zero-length input gives a zero-length array)."""
-        rows = [self._batch(list(texts[i : i + BATCH])) for i in range(0, len(texts), BATCH)]
+        with _one_blas_thread():
+            rows = [self._batch(list(texts[i : i + BATCH])) for i in range(0, len(texts), BATCH)]
         if not rows:
             return np.zeros((0, self.dim), np.float32)
         out: Array = np.concatenate(rows)
@@ -192,6 +195,36 @@ def _gelu(x: Array) -> Array:
     )
     erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
     return (0.5 * x * (1.0 + erf)).astype(np.float32)
+
+
+@cache
+def _blas_setter() -> Callable[[int], int] | None:
+    """OpenBLAS's per-thread thread count, from the library numpy's wheel bundles (if any)."""
+    libs = Path(np.__file__).resolve().parent
+    for lib in sorted([*libs.parent.glob("numpy.libs/*openblas*"), *libs.glob(".libs/*openblas*")]):
+        with contextlib.suppress(OSError, AttributeError):
+            fn = ctypes.CDLL(str(lib)).openblas_set_num_threads_local
+            fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
+            setter: Callable[[int], int] = fn
+            return setter
+    return None
+
+
+@contextlib.contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Matrix products on this thread alone while encoding. The matrices are small, so a second
+    BLAS thread gains little on an idle machine, and on a busy one (a server, other work on two
+    cores) its spin-waiting made encoding 8 times slower; one thread also keeps the rounding,
+    and so the scores, the same whatever the machine's core count."""
+    setter = _blas_setter()
+    if setter is None:
+        yield
+        return
+    previous = setter(1)
+    try:
+        yield
+    finally:
+        setter(previous)
 
 
 _load_lock = threading.Lock()

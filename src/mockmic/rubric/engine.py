@@ -4,6 +4,9 @@
       -> Answer      tokens, clauses, the part each clause belongs to   (rubric.answer)
       -> criteria    each scored 0-100 by its named detector, with the words that earned it
       -> traps       each detector checked against its threshold, with the words that fired it
+      -> semantic    when the sentence model is installed (rubric.semantic): one more criterion,
+                     read from what the sentences mean, and traps its read-outs fire (added to
+                     the rules' own, never taking one away)
       => Assessment
 
 Nothing here knows a question by name: what to look for is in the YAML file, how to look for it
@@ -12,7 +15,9 @@ is in the detector the file names.
 
 from __future__ import annotations
 
-from mockmic.rubric import detectors
+from dataclasses import replace
+
+from mockmic.rubric import detectors, semantic
 from mockmic.rubric.answer import Answer, build, part_spans
 from mockmic.rubric.schema import Criterion, Question, Trap
 from mockmic.rubric.text import Span
@@ -29,19 +34,58 @@ SUBSTANCE_FLOOR = 0.6
 FLOORED = frozenset({"phrases"})
 
 
-def assess(transcript: Transcript, question: Question) -> Assessment:
+def assess(transcript: Transcript, question: Question, semantic_judge: bool = True) -> Assessment:
+    """The rules, then (unless `semantic_judge` is False, or the model is not installed) the
+    semantic judge on top."""
     answer = build(transcript, question)
+    criteria, hits = rules(answer)
+    added: dict[str, TrapHit] = {}
+    if semantic_judge:
+        criteria, added = with_semantic(answer, criteria, hits)
+    return Assessment(
+        parts=part_spans(answer), criteria=criteria, traps=kept(question, hits, added)
+    )
+
+
+def rules(answer: Answer) -> tuple[tuple[CriterionResult, ...], dict[str, TrapHit]]:
+    """Every criterion scored by its detector, and every trap its detector fired."""
     floor = _substance(answer)
-    criteria = tuple(_criterion(answer, c, floor) for c in question.criteria)
-    hits = {t.id: hit for t in question.traps if (hit := _trap(answer, t, floor)) is not None}
-    # a trap another one already explains is left out: "no result" says little once the
-    # answer was found to have no specific example at all
-    traps = tuple(
+    q = answer.question
+    criteria = tuple(_criterion(answer, c, floor) for c in q.criteria)
+    hits = {t.id: hit for t in q.traps if (hit := _trap(answer, t, floor)) is not None}
+    return criteria, hits
+
+
+def with_semantic(
+    answer: Answer, criteria: tuple[CriterionResult, ...], hits: dict[str, TrapHit]
+) -> tuple[tuple[CriterionResult, ...], dict[str, TrapHit]]:
+    """The semantic criterion after the rules' own, and the traps only the semantic judge fired."""
+    q = answer.question
+    found = semantic.review(answer, frozenset(t.id for t in q.traps))
+    if found is None:
+        return criteria, {}
+    added = {}
+    for hit in found.traps:
+        trap = q.trap(hit.id)
+        if hit.id not in hits and trap is not None:
+            added[hit.id] = replace(hit, probe=trap.probe)
+    return (*criteria, found.criterion), added
+
+
+def kept(
+    question: Question, hits: dict[str, TrapHit], added: dict[str, TrapHit] | None = None
+) -> tuple[TrapHit, ...]:
+    """The traps in the question's order, less those another fired trap already explains:
+    "no result" says little once the answer was found to have no specific example at all.
+    Traps `added` by the semantic judge never take a rule's trap away."""
+    added = added or {}
+    both = hits.keys() | added.keys()
+    return tuple(
         hit
         for t in question.traps
-        if (hit := hits.get(t.id)) is not None and not set(t.unless) & hits.keys()
+        if (hit := hits.get(t.id) or added.get(t.id)) is not None
+        and not set(t.unless) & (hits.keys() if t.id in hits else both)
     )
-    return Assessment(parts=part_spans(answer), criteria=criteria, traps=traps)
 
 
 def _substance(answer: Answer) -> detectors.Finding:
