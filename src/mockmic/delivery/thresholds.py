@@ -23,9 +23,13 @@ LONG_PAUSE_BETWEEN_S = 2.0
 # visible (measured on the noisy half of bench/data/delivery).
 VAD_MODE = 3
 # Below this spread (dB) between the loud and quiet tenths of a recording it is "noisy" and the
-# noise-floor test replaces webrtcvad (see mockmic.delivery.voicing; measured on
-# bench/data/delivery).
+# filler detector's voiced islands come from Silero instead of webrtcvad (see
+# mockmic.delivery.voicing; measured on bench/data/delivery).
 NOISY_RANGE_DB = 24.0
+# A recording whose quietest tenth of frames is under this level (dBFS) has digital silence, not
+# a noise floor: webrtcvad decides its voicing, the noise-floor test everyone else's. Real
+# recordings measure -65 to -41 dBFS (the shared fixtures), espeak-ng -95 to -100.
+DIGITAL_SILENCE_DB = -80.0
 # The noise-floor test (mockmic.delivery.voicing.noise_floor_frames, after Sohn et al. 1999).
 # Band: where speech has energy worth testing; below 100 Hz is mains hum and rumble, above
 # 6 kHz little speech. Noisy half of bench/data/delivery, pause F1 (mean over answers): 100-6000 Hz
