@@ -1,28 +1,33 @@
-"""Fillers Whisper leaves out ("um", "uh"), found as voice that no transcribed word explains.
+"""Fillers Whisper leaves out ("um", "uh"), found as held voice that no transcribed word explains.
 
 Whisper learnt from transcripts with fillers removed, so it drops most "um"s, or keeps one with a
 misplaced time, and it stretches the neighbouring word over the filler ("So," from 0.0 to 1.0 s
 over "So ... um"). So word spans alone cannot show the gap. The audio can:
 
 1. split the recording into voiced islands: 10 ms frames carrying voice (webrtcvad above the
-   noise floor; in noisy audio Silero, and ISLAND_ABOVE_NOISE_DB above the noise), separated by
-   silences of at least ISLAND_GAP_S;
-2. align the words to the islands in order (mockmic.transcribe.islands): each island takes a run
-   of consecutive words, or none, agreeing best with Whisper's times and the island's length.
-   Whisper's own "um"s stay out of it (their times run late); a filler phrase ("like", "you
-   know") pushed one island late goes back to the empty island it was said on;
-3. the words of every claimed island have their times mapped onto it (`_anchor`);
-4. Whisper's "um"s take the free island next to them, or, run on with a word, start where the
-   word before them ends;
-5. any other island left without words, lasting FILLER_MIN_S..FILLER_MAX_S, voiced (energy
-   mostly below 1 kHz) and about as loud as the speech (not a breath or a click), is a filled
+   noise floor; in noisy audio Silero, and ISLAND_ABOVE_NOISE_DB above the noise, blips shorter
+   than ISLAND_MIN_VOICED_S dropped), separated by silences of at least ISLAND_GAP_S;
+2. measure how much each island sounds like a filled pause: voiced, at speaking level
+   (`vowel_share`), and held still (mockmic.transcribe.steadiness: its spectrum changes at most
+   FILLER_MAX_CHANGE_* of the speaker's typical change);
+3. align the words to the islands in order (mockmic.transcribe.islands): each island takes a run
+   of consecutive words, or none, agreeing best with Whisper's times and the island's length,
+   and giving words to a held island costs. Whisper's own "um"s stay out of it (their times run
+   late); a filler phrase ("like", "you know") pushed one island late goes back to the empty
+   island it was said on;
+4. the words of every claimed island have their times mapped onto it (`_anchor`);
+5. Whisper's "um"s move onto the held voice they were said on: a free held island or a held
+   stretch inside a word's island, ending about WHISPER_FILLER_LATE_S before Whisper's end;
+6. any other island left without words, FILLER_MIN_S..FILLER_MAX_S long and held, is a filled
    pause, the Word "um" with origin="acoustic" -- unless it sounds like the start of the next
    island (mockmic.transcribe.repeats): then it is a restarted word ("I, I just"), added as that
-   word, so delivery counts a restart and not a filler.
+   word, so delivery counts a restart and not a filler;
+7. a filler run on with a word, with no silence to make an island of its own, shows as a word
+   Whisper stretched far past its syllables with a held stretch inside
+   (mockmic.transcribe.swallowed).
 
-Fillers glued to a word with no silence between ("and-um") stay invisible unless Whisper writes
-them; `python bench/delivery.py --causes` counts every error by cause. A filler prompt, the other
-fix people suggest, makes Whisper invent text: it is not used.
+`python bench/delivery.py --causes` counts every remaining error by cause. A filler prompt, the
+other fix people suggest, makes Whisper invent text: it is not used.
 """
 
 from __future__ import annotations
@@ -33,10 +38,12 @@ import numpy as np
 import numpy.typing as npt
 
 from mockmic.delivery import thresholds as T
-from mockmic.delivery.lexicon import FILLER_SOUNDS, norm
+from mockmic.delivery.lexicon import FILLER_SOUNDS, find_fillers, norm
 from mockmic.delivery.voicing import frame_energy_db, is_noisy, runs, voiced_frames
 from mockmic.transcribe.islands import align
-from mockmic.transcribe.repeats import noise_floor, repeat_distance
+from mockmic.transcribe.repeats import band_energies, floor_of, repeat_distance
+from mockmic.transcribe.steadiness import Steadiness, measure, steady_runs
+from mockmic.transcribe.swallowed import swallowed_fillers
 from mockmic.types import Recording, Transcript, Word
 
 _FRAME_S = 0.01
@@ -47,15 +54,22 @@ def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transc
     onto the voice it belongs to (see `_anchor`)."""
     islands = voiced_islands(recording)
     level = _speech_level_db(recording)
-    shares = [vowel_share(recording, a, b, level) for a, b in islands]
+    bands = band_energies(recording.samples, recording.sample_rate)
+    noise = floor_of(bands)
+    steady = measure(bands, noise, islands)
+    # How much each island sounds like a filled pause: a voiced vowel at speaking level
+    # (vowel_share) that holds still (steadiness); a word's island moves and scores 0.
+    voiced = [vowel_share(recording, a, b, level) for a, b in islands]
+    shares = [v if steady.held(a, b) else 0.0 for v, (a, b) in zip(voiced, islands, strict=True)]
     words = list(transcript.words)
     # Whisper's own "um"s take no part in the alignment: their times are often 0.2-0.5 s late,
     # and aligned they claim a word's island and leave the filler's empty. They come back below
-    # as the spelling of the filler island they stand next to.
+    # on the held voice next to where Whisper put them.
     sounds = [i for i, w in enumerate(words) if _is_filler_sound(w)]
     lexical = [i for i, w in enumerate(words) if not _is_filler_sound(w)]
     owners = [
-        [lexical[j] for j in run] for run in align([words[i] for i in lexical], islands, shares)
+        [lexical[j] for j in run]
+        for run in align([words[i] for i in lexical], islands, voiced, shares)
     ]
     _claim_filler_phrases(words, islands, owners)
     free: list[int] = []
@@ -65,13 +79,24 @@ def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transc
             _anchor(words, claimed, start, end)
         elif T.FILLER_MIN_S <= end - start <= T.FILLER_MAX_S:
             free.append(k)
-    taken = _place_whisper_fillers(words, sounds, islands, free)
-    noise = noise_floor(recording)
+    held = [k for k in free if shares[k] >= T.FILLER_MIN_VOWEL_SHARE]
+    taken = _place_whisper_fillers(words, sounds, islands, held, steady)
     for k in free:
-        if k not in taken and shares[k] >= T.FILLER_MIN_VOWEL_SHARE:
+        if k in taken or voiced[k] < T.FILLER_MIN_VOWEL_SHARE:
+            continue
+        # A restart ("We, we") moves like the word it repeats: not held, still not a filler.
+        repeated = _repeated_word(recording, islands, owners, k, words, noise)
+        if repeated or k in held:
             start, end = islands[k]
-            repeated = _repeated_word(recording, islands, owners, k, words, noise)
             words.append(Word(repeated or "um", start, end, None, origin="acoustic"))
+    # Fillers found so far, and restarts: either explains a word Whisper stretched over it.
+    found = [(m.start, m.end or m.start) for m in find_fillers(words) if m.start is not None]
+    found += [
+        (w.start, w.end or w.start) for w in words if w.origin == "acoustic" and w.start is not None
+    ]
+    spoken = [transcript.words[i] for i in lexical]  # Whisper's own times: stretched or not
+    for start, end in swallowed_fillers(spoken, steady, found):
+        words.append(Word("um", start, end, None, origin="acoustic"))
     words.sort(key=lambda w: w.start if w.start is not None else 0.0)
     return replace(transcript, words=tuple(words))
 
@@ -131,22 +156,42 @@ def _is_filler_sound(word: Word) -> bool:
 
 
 def _place_whisper_fillers(
-    words: list[Word], sounds: list[int], islands: list[tuple[float, float]], free: list[int]
+    words: list[Word],
+    sounds: list[int],
+    islands: list[tuple[float, float]],
+    free: list[int],
+    steady: Steadiness,
 ) -> set[int]:
-    """Move each filler Whisper wrote onto the nearest free island within
-    WHISPER_FILLER_REACH_S (its own voice); return the islands so taken. A filler with no free
-    island near it is run on with its neighbours, where only Whisper can hear it: it moves to
-    where the word before it ends (`_after_previous`)."""
+    """Move each filler Whisper wrote onto the held voice it was said on; return the free
+    islands so taken.
+
+    Whisper's filler times run late, its start more than its end (bench/data/delivery, 76
+    fillers it wrote: start 0.2 s late in the median, 0.6 s at the 90th percentile; end 0.18 s
+    late, -0.1..0.33 s for 90%). So the filler is looked for ending WHISPER_FILLER_LATE_S
+    before Whisper's end, within WHISPER_FILLER_REACH_S: a free filler island, or a held
+    stretch inside a word's island (a filler run on with its neighbours, steadiness.py). With
+    neither, it starts where the word before it ends (`_after_previous`)."""
     taken: set[int] = set()
+    used: list[tuple[float, float]] = []
+    reach = T.WHISPER_FILLER_REACH_S
     for i in sounds:
-        at = float(words[i].start)  # type: ignore[arg-type]
-        near = [k for k in free if k not in taken]
-        k = min(near, key=lambda k: abs(islands[k][0] - at)) if near else -1
-        if k >= 0 and abs(islands[k][0] - at) <= T.WHISPER_FILLER_REACH_S:
-            words[i] = replace(words[i], start=islands[k][0], end=islands[k][1])
-            taken.add(k)
-        else:
+        w = words[i]
+        target = float(w.end if w.end is not None else w.start) - T.WHISPER_FILLER_LATE_S  # type: ignore[arg-type]
+        spans = [(islands[k][0], islands[k][1], k) for k in free if k not in taken]
+        spans += [
+            (a, b, -1)
+            for a, b in steady_runs(steady, target - 2 * reach, target + reach)
+            if not any(a < y and b > x for x, y in used)
+        ]
+        spans = [s for s in spans if abs(s[1] - target) <= reach]
+        if not spans:
             words[i] = _after_previous(words, i, islands)
+            continue
+        a, b, k = min(spans, key=lambda s: abs(s[1] - target))
+        words[i] = replace(w, start=round(a, 3), end=round(b, 3))
+        used.append((a, b))
+        if k >= 0:
+            taken.add(k)
     return taken
 
 
@@ -179,6 +224,12 @@ def voiced_islands(recording: Recording) -> list[tuple[float, float]]:
         # 0.1-0.2 s gaps around the filler still sink to the noise floor (its quietest tenth).
         floor = float(np.percentile(energy, 10))
         voiced[: len(energy)] &= energy > floor + T.ISLAND_ABOVE_NOISE_DB
+        # A 10-50 ms blip of noise over that bound inside a gap is not voice: left in, it cuts
+        # the gap into pieces shorter than ISLAND_GAP_S, which are closed below, and the filler
+        # joins its neighbours again.
+        for a, b in runs(voiced, True):
+            if b - a < round(T.ISLAND_MIN_VOICED_S / _FRAME_S):
+                voiced[a:b] = False
     gap = round(T.ISLAND_GAP_S / _FRAME_S)
     for a, b in runs(voiced, False):
         if b - a < gap and a > 0:

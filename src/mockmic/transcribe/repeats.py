@@ -59,7 +59,11 @@ def band_energies(samples: npt.NDArray[np.float32], rate: int) -> Array:
 
 def noise_floor(recording: Recording) -> Array:
     """Per-band energy of the recording's quietest frames (its background)."""
-    energies = band_energies(recording.samples, recording.sample_rate)
+    return floor_of(band_energies(recording.samples, recording.sample_rate))
+
+
+def floor_of(energies: Array) -> Array:
+    """Per-band energy of the quietest frames of `energies` (band_energies of a recording)."""
     if energies.size == 0:
         return np.zeros(len(_BANDS) - 1)
     return np.asarray(np.percentile(energies, _NOISE_PERCENTILE, axis=0), dtype=np.float64)
@@ -72,6 +76,15 @@ def _features(recording: Recording, start: float, end: float, noise: Array) -> A
         return bands
     bands = np.maximum(bands - 2.0 * noise, _RANGE * bands.max() + 1e-10)
     return np.asarray(np.log(bands) @ _DCT.T * np.sqrt(2.0 / 24), dtype=np.float64)
+
+
+def cepstra(bands: Array, noise: Array) -> Array:
+    """Mel-cepstra c1-c12 of every frame of `bands`, noise floor taken out; each frame keeps
+    band energies within 30 dB of its own loudest band."""
+    if bands.size == 0:
+        return np.zeros((0, _DCT.shape[0]))
+    clean = np.maximum(bands - 2.0 * noise, _RANGE * bands.max(axis=1, keepdims=True) + 1e-10)
+    return np.asarray(np.log(clean) @ _DCT.T * np.sqrt(2.0 / 24), dtype=np.float64)
 
 
 def repeat_distance(
