@@ -13,6 +13,7 @@ from mockmic import questions, rubric, scoring
 from mockmic.rubric import calibrate, embed, semantic
 from mockmic.rubric.answer import build
 from mockmic.transcribe import from_text
+from mockmic.types import Assessment
 
 needs_model = pytest.mark.skipif(
     embed.model_dir() is None, reason=f"model not installed: {embed.INSTALL}"
@@ -34,7 +35,7 @@ WEAK = (
 )
 
 
-def _assess(text: str, question: str = "failure") -> rubric.Assessment:  # type: ignore[name-defined]
+def _assess(text: str, question: str = "failure") -> Assessment:
     return rubric.assess(from_text(text), questions.get(question))
 
 
@@ -106,7 +107,7 @@ def test_a_read_out_fires_a_trap_the_rules_miss_and_quotes_its_sentence(
         "Our supplier shipped the circuit boards late twice, and their quality people sat on "
         "every complaint we sent.",
     )
-    assert hit.probe == q.trap("blame").probe and 0.5 <= hit.strength <= 1.0  # type: ignore[union-attr]
+    assert hit.probe == q.trap("blame").probe and 0.5 <= hit.strength <= 1.0
     assert "blame" not in {t.id for t in _assess(STRONG).traps}
 
 
