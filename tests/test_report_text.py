@@ -204,3 +204,19 @@ def test_typed_fillers_show_without_a_rate() -> None:
     assert "Fillers    1  “I”" not in text  # the marker names the word it points at...
     assert "Fillers    1  “um”" in text  # ...but keeps its own text when they differ
     assert "/min" not in text
+
+
+def test_criterion_shares_add_up_and_focus_skips_the_summary_criterion() -> None:
+    from mockmic.report._format import focus, share
+    from mockmic.rubric.semantic import CRITERION_ID
+    from mockmic.types import CriterionResult
+
+    criteria = (
+        CriterionResult("lesson", "A concrete lesson", 0.6, 80, (), "tip"),
+        CriterionResult("proof", "Proof", 0.6, 90, (), "tip"),
+        CriterionResult(CRITERION_ID, "Read", 0.5, 20, (), "tip"),
+    )
+    assert [share(c, criteria) for c in criteria] == [35, 35, 29]
+    # the summary criterion lost the most weighted points, but the advice names a concrete one
+    picked = focus(criteria)
+    assert picked is not None and picked.id == "lesson"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from mockmic.rubric.semantic import CRITERION_ID as SUMMARY_CRITERION
 from mockmic.types import CriterionResult, Marker, Word
 
 # Names a person reads instead of the stable trap ids (DESIGN.md); unknown ids are humanised.
@@ -61,9 +62,21 @@ def verdict(score: int) -> str:
 
 
 def focus(criteria: tuple[CriterionResult, ...]) -> CriterionResult | None:
-    """The criterion worth practising next: the most weighted points lost (None if none lost)."""
-    lost = [(c.weight * (100 - c.score), -i, c) for i, c in enumerate(criteria) if c.score < 100]
+    """The criterion worth practising next: the most weighted points lost (None if none lost).
+
+    The read-for-meaning criterion sums up the whole answer; what to change is in the others."""
+    lost = [
+        (c.weight * (100 - c.score), -i, c)
+        for i, c in enumerate(criteria)
+        if c.score < 100 and c.id != SUMMARY_CRITERION
+    ]
     return max(lost, key=lambda item: item[:2])[2] if lost else None
+
+
+def share(c: CriterionResult, criteria: tuple[CriterionResult, ...]) -> int:
+    """The criterion's part of the content score in percent (the parts add up to about 100)."""
+    total = sum(x.weight for x in criteria)
+    return round(100 * c.weight / total) if total else 0
 
 
 def clock(seconds: float | None) -> str:

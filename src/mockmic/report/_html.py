@@ -23,6 +23,7 @@ from mockmic.report._format import (
     focus,
     humanise,
     prompt_pieces,
+    share,
     span,
     trap_name,
     verdict,
@@ -203,7 +204,7 @@ def html_context(report: Report, *, anchor: str = "mm", in_session: bool = False
             {
                 "id": c.id,
                 "label": c.label or humanise(c.id),
-                "weight": round(c.weight * 100),
+                "weight": share(c, report.assessment.criteria),
                 "score": c.score,
                 "band": band(c.score),
                 "evidence": list(c.evidence),

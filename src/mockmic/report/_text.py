@@ -26,6 +26,7 @@ from mockmic.report._format import (
     pct,
     prompt_pieces,
     secs,
+    share,
     span,
     trap_name,
     verdict,
@@ -103,7 +104,7 @@ def _quotes(items: Iterable[str]) -> Text:
     return Text("\n").join(Text(f"“{item}”", style="italic") for item in items)
 
 
-def _criterion(c: CriterionResult) -> Group:
+def _criterion(c: CriterionResult, criteria: tuple[CriterionResult, ...]) -> Group:
     """A heading line (score, bar, name, weight), then evidence and tip at full width: tips
     are sentences, and a table column would fold them into a narrow tower."""
     style = BAND_STYLE[band(c.score)]
@@ -116,7 +117,7 @@ def _criterion(c: CriterionResult) -> Group:
         Text(str(c.score), style=f"bold {style}"),
         bar(c.score / 100, 8, style),
         Text(c.label or humanise(c.id), style="bold"),
-        Text(f"{round(c.weight * 100)}% of content", style="dim"),
+        Text(f"{share(c, criteria)}% of content", style="dim"),
     )
     evidence = (
         Text("  ").join(Text(f"“{e}”", style="italic") for e in c.evidence)
@@ -132,8 +133,9 @@ def _criterion(c: CriterionResult) -> Group:
 
 def _rubric(report: Report) -> RenderableType:
     blocks: list[RenderableType] = []
-    for c in report.assessment.criteria:
-        blocks += [Text(), _criterion(c)] if blocks else [_criterion(c)]
+    criteria = report.assessment.criteria
+    for c in criteria:
+        blocks += [Text(), _criterion(c, criteria)] if blocks else [_criterion(c, criteria)]
     return Group(*blocks)
 
 

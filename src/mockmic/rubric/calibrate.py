@@ -133,7 +133,7 @@ def judged(s: Sample, r: Readouts, weight: float) -> tuple[int, frozenset[str]]:
     criteria = s.criteria
     if weight > 0:
         score = round(float(np.clip((grade - 1.0) / 4.0, 0.0, 1.0)) * 100)
-        criteria = (*criteria, CriterionResult("read_for_meaning", "", weight, score, (), ""))
+        criteria = (*criteria, CriterionResult(semantic.CRITERION_ID, "", weight, score, (), ""))
     added = {}
     for t, (tw, tb) in r.traps.items():
         margin = float(s.mean @ tw + tb) - TRAP_THRESHOLD

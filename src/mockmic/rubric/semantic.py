@@ -40,6 +40,9 @@ LONGEST = 35  # tokens: a longer sentence is cut at its clauses (run-on speech-t
 WINDOW = 25  # tokens per window where a clause itself runs on
 SHORTEST = 3  # tokens: "So, the failure." carries no meaning of its own
 QUOTES = 2
+# The criterion it adds. It sums up the whole answer, so the coach never picks it as the one
+# thing to practise next: the question's own criteria say what to change (report.focus).
+CRITERION_ID = "read_for_meaning"
 
 Vector = npt.NDArray[np.float32]
 
@@ -172,7 +175,7 @@ def review(answer: Answer, trap_ids: frozenset[str]) -> Review | None:
     lifted = score >= text["good"]
     picked = [k for k in order[:QUOTES] if (shares[k] > 0) == lifted]
     criterion = CriterionResult(
-        id=text["id"],
+        id=CRITERION_ID,
         label=text["label"],
         weight=fit.weight,
         score=score,
