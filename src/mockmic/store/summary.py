@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mockmic.rubric.semantic import CRITERION_ID as SUMMARY_CRITERION
 from mockmic.types import Report
 
 __all__ = ["Point", "SessionSummary", "summarize"]
@@ -47,6 +48,7 @@ def summarize(reports: Sequence[Report]) -> SessionSummary:
             (Point(r.question.id, c.label, c.score, c.tip), bool(c.evidence))
             for r in reports
             for c in r.assessment.criteria
+            if c.id != SUMMARY_CRITERION  # it sums up an answer; the others say what to change
         ),
         key=lambda pair: (pair[0].score, pair[0].label),
     )
