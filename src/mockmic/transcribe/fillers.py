@@ -71,7 +71,7 @@ def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transc
         [lexical[j] for j in run]
         for run in align([words[i] for i in lexical], islands, voiced, shares)
     ]
-    _claim_filler_phrases(words, islands, owners)
+    _claim_filler_phrases(words, islands, owners, [x >= T.FILLER_MIN_VOWEL_SHARE for x in shares])
     free: list[int] = []
     for k, (start, end) in enumerate(islands):
         claimed = owners[k]
@@ -108,7 +108,10 @@ _PHRASE_REST = {"you": "know", "i": "mean"}
 
 
 def _claim_filler_phrases(
-    words: list[Word], islands: list[tuple[float, float]], owners: list[list[int]]
+    words: list[Word],
+    islands: list[tuple[float, float]],
+    owners: list[list[int]],
+    held: list[bool],
 ) -> None:
     """Give a filler phrase back the island it was said on.
 
@@ -116,10 +119,12 @@ def _claim_filler_phrases(
     often leaves its island empty (to become an acoustic "um") and pushes "like" onto the next
     island: one filler counted twice, and at the wrong time. When an empty island is followed
     by an island whose first words are such a phrase, and Whisper put the phrase's start no
-    later than PHRASE_REACH_S after the empty island ends, the phrase moves back."""
+    later than PHRASE_REACH_S after the empty island ends, the phrase moves back -- unless the
+    empty island holds its vowel (steadiness.py): that is an "uh" of its own ("and, uh, like",
+    syn_fillers.wav), and "like" stays on its island."""
     for k in range(len(islands) - 1):
         run = owners[k + 1]
-        if owners[k] or not run:
+        if owners[k] or not run or held[k]:
             continue
         first = norm(words[run[0]].word)
         n = _PHRASES.get(first, 0)
