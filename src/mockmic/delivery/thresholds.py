@@ -54,12 +54,6 @@ NOISE_LLR_OFF = 0.25
 # said within ~20 dB of its loud tenth. Noisy half of bench/data/delivery: pause F1 mean 0.951
 # (no gate, or 25 dB) -> 0.941 (20 dB) -> 0.875 (18 dB, where the gate reaches the noise itself).
 SPEECH_RANGE_DB = 20.0
-# Silero settings (threshold, neg_threshold, min_silence_ms) for the filler detector's voiced
-# islands in noise (mockmic.transcribe.fillers): 60 ms gaps split a filler from its neighbours:
-# noisy filler F1 0.46 (100 ms) -> 0.59. Stricter thresholds scored higher on the synthetic set
-# (0.6: 0.63, 0.7: 0.65) but cut real words short: at 0.6 the "ask" of jfk.flac shrinks to
-# 0.1 s, at 0.7 it vanishes. The set is synthetic; real speech decides.
-SILERO_ISLANDS = (0.5, 0.35, 60)
 VAD_FRAME_MS = 30
 # A frame sequence is speech only when it lasts this long; shorter blips (clicks) inside a pause
 # do not split it. Heuristic, about one short syllable.

@@ -222,7 +222,7 @@ def _after_previous(words: list[Word], i: int, islands: list[tuple[float, float]
 
 def voiced_islands(recording: Recording) -> list[tuple[float, float]]:
     """(start, end) of stretches of voice separated by at least ISLAND_GAP_S of silence."""
-    voiced = voiced_frames(recording, _FRAME_S, mode=2, min_voiced_s=0.05, silero=T.SILERO_ISLANDS)
+    voiced = voiced_frames(recording, _FRAME_S, mode=2, min_voiced_s=0.05)
     energy = frame_energy_db(recording.samples, int(recording.sample_rate * _FRAME_S))
     if is_noisy(energy):
         # In noise Silero runs a filler and its neighbours into one stretch of speech; the
