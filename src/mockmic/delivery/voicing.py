@@ -16,8 +16,8 @@ Synthetic speech with digital silence between words has no floor to test against
 webrtcvad (~2000x real time), gated by an energy check, is exact (pause F1 1.00 / 0.98).
 
 The filler detector's voiced islands use the same routing. In pink noise at 10 dB their filler F1
-went 0.833 -> 0.853 against Silero's islands, at ~1.5-3 ms per second of audio instead of ~5, and
-the pauses reuse the same 10 ms mask (the last recording's is kept).
+went 0.833 -> 0.853 against Silero's islands, at ~1.4-3 ms per second of audio instead of
+Silero's ~6, and the pauses reuse the same 10 ms mask (the last recording's is kept).
 """
 
 from __future__ import annotations
