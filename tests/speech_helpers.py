@@ -13,7 +13,10 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import json
 import re
+import subprocess
+import sys
 import threading
 import wave
 from dataclasses import dataclass
@@ -203,11 +206,38 @@ def espeak_available() -> bool:
 def synthesize(
     text: str, *, voice: str = "en-us", wpm: int = 160, pitch: int = 50, ssml: bool | None = None
 ) -> Speech:
-    """Speak `text` (SSML when it starts with <speak>) and return the audio with word timings."""
+    """Speak `text` (SSML when it starts with <speak>) and return the audio with word timings.
+
+    Each call runs espeak-ng in a fresh process. The library keeps state from one synthesis to
+    the next (the same clip came out 83,329 samples long first and 83,328 after), so clips made
+    in one process depend on what was spoken before them, and tests depended on their order."""
     is_ssml = text.lstrip().startswith("<speak") if ssml is None else ssml
-    return _engine().synthesize(text, voice, wpm, pitch, is_ssml)
+    request = json.dumps(
+        {"text": text, "voice": voice, "wpm": wpm, "pitch": pitch, "ssml": is_ssml}
+    )
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), request], capture_output=True, check=False
+    )
+    if done.returncode != 0:
+        raise ValueError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1])
+    header, _, pcm = done.stdout.partition(b"\n")
+    meta = json.loads(header)
+    words = tuple(SpokenWord(*w) for w in meta["words"])
+    return Speech(np.frombuffer(pcm, dtype=np.int16).copy(), meta["sample_rate"], words)
+
+
+def _serve_one(request: str) -> None:
+    """The child's side of `synthesize`: one clip, as a JSON header line and then raw int16."""
+    speech = _engine().synthesize(**json.loads(request))
+    words = [[w.text, w.start, w.end] for w in speech.words]
+    header = json.dumps({"sample_rate": speech.sample_rate, "words": words}).encode()
+    sys.stdout.buffer.write(header + b"\n" + speech.samples.tobytes())
 
 
 def speak(text: str, path: str | Path, *, voice: str = "en-us", wpm: int = 160) -> Path:
     """Speak `text` into a wav file at `path` (22.05 kHz mono, what espeak-ng makes)."""
     return synthesize(text, voice=voice, wpm=wpm).write(path)
+
+
+if __name__ == "__main__":
+    _serve_one(sys.argv[1])

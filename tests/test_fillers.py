@@ -12,7 +12,7 @@ import pytest
 
 from mockmic import audio, delivery
 from mockmic.delivery import thresholds as T
-from mockmic.transcribe import TranscribeOptions, transcribe
+from mockmic.transcribe import transcribe
 from mockmic.transcribe.fillers import voiced_islands
 from mockmic.transcribe.repeats import band_energies, floor_of
 from mockmic.transcribe.steadiness import Steadiness, measure
@@ -143,16 +143,3 @@ def test_a_stretched_word_over_a_held_vowel_hides_a_filler() -> None:
 def test_a_word_of_normal_length_is_left_alone() -> None:
     words = [Word("so", 0.0, 0.3), Word("we", 0.3, 0.5), Word("shipped", 0.5, 0.9)]
     assert swallowed_fillers(words, _steadiness((0.0, 0.3)), taken=[]) == []
-
-
-@pytest.mark.slow
-def test_whisper_alone_misses_the_run_on_um(tmp_path: Path) -> None:
-    # Why the detector is needed: Whisper writes the run-on um as nothing (or as part of a word).
-    speech = synthesize(
-        "I rolled the change back and, um, the failures dropped to almost none.",
-        voice="en+f3",
-        wpm=180,
-    )
-    rec = audio.load(speech.write(tmp_path / "runon.wav"))
-    plain = transcribe(rec, TranscribeOptions(fillers=False))
-    assert delivery.analyse(plain, rec, None).fillers == ()
