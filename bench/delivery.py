@@ -105,12 +105,22 @@ def filler_kind(ann: dict, filler: dict) -> str:  # type: ignore[type-arg]
 
 
 def ensure_audio(folder: Path) -> None:
-    if (folder / "d00.noisy.wav").is_file():
-        return
+    """Rebuild the audio when it is missing or was made for other annotations (the stamp
+    make_delivery_set writes beside it): stale audio under new annotations scores nonsense."""
     import make_delivery_set
 
+    text = ANNOTATIONS.read_text()
+    if make_delivery_set.stamp_matches(folder, text):
+        return
     print(f"generating audio into {folder} ...", flush=True)
-    make_delivery_set.build(folder)
+    answers = make_delivery_set.build(folder)
+    if make_delivery_set.dump(answers) != text:
+        print(
+            "warning: this machine's espeak-ng speaks the set differently from the committed "
+            "annotations; run python bench/make_delivery_set.py --audio DIR and commit them",
+            file=sys.stderr,
+        )
+    make_delivery_set.write_stamp(folder, text)
 
 
 def causes(

@@ -8,7 +8,8 @@ library, tests/speech_helpers.py) with several voices and rates. The annotations
 synthesiser, not from a model: each word's start and end, which words are fillers ("like" as a
 verb and "you know" as a question are marked as NOT fillers), every silence of at least
 PAUSE_MIN_S read from the clean waveform (inside or between sentences), and the true pace.
-Noisy versions mix pink noise (generated and mixed by sox) at NOISE_SNR_DB.
+Noisy versions mix pink noise (generated and mixed by sox) at NOISE_SNR_DB. sox runs with -R
+(repeatable): without it the noise is seeded from the clock and every rebuild differs.
 
 The audio is not committed (tens of MB); it is rebuilt deterministically from the seed.
 """
@@ -16,6 +17,7 @@ The audio is not committed (tens of MB); it is rebuilt deterministically from th
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import subprocess
@@ -214,12 +216,32 @@ def write_audio(speech: Speech, audio_dir: Path, answer_id: str) -> tuple[Path, 
     with tempfile.TemporaryDirectory() as tmp:
         noise = Path(tmp) / "noise.wav"
         subprocess.run(
-            ["sox", "-n", "-r", str(speech.sample_rate), "-c", "1", "-b", "16", str(noise),
+            ["sox", "-R", "-n", "-r", str(speech.sample_rate), "-c", "1", "-b", "16", str(noise),
              "synth", f"{speech.duration_s:.3f}", "pinknoise", "vol", f"{noise_amp:.4f}"],
             check=True,
         )  # fmt: skip
-        subprocess.run(["sox", "-m", str(clean), str(noise), str(noisy)], check=True)
+        subprocess.run(["sox", "-R", "-m", str(clean), str(noise), str(noisy)], check=True)
     return clean, noisy
+
+
+def dump(answers: list[dict[str, object]]) -> str:
+    """The annotations file's text."""
+    return json.dumps({"seed": SEED, "answers": answers}, indent=1) + "\n"
+
+
+_STAMP = "annotations.sha256"
+
+
+def write_stamp(audio_dir: Path, annotations: str) -> None:
+    """Mark the audio in `audio_dir` as spoken for these annotations."""
+    digest = hashlib.sha256(annotations.encode()).hexdigest()
+    (audio_dir / _STAMP).write_text(digest + "\n")
+
+
+def stamp_matches(audio_dir: Path, annotations: str) -> bool:
+    path = audio_dir / _STAMP
+    digest = hashlib.sha256(annotations.encode()).hexdigest()
+    return path.is_file() and path.read_text().strip() == digest
 
 
 def main() -> None:
@@ -229,7 +251,10 @@ def main() -> None:
     answers = build(args.audio)
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "annotations.json"
-    path.write_text(json.dumps({"seed": SEED, "answers": answers}, indent=1) + "\n")
+    text = dump(answers)
+    path.write_text(text)
+    if args.audio is not None:
+        write_stamp(args.audio, text)
     secs = [a["duration_s"] for a in answers]
     n_fill = sum(len(a["fillers"]) for a in answers)  # type: ignore[arg-type]
     n_pause = sum(len(a["pauses"]) for a in answers)  # type: ignore[arg-type]
