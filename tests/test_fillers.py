@@ -13,7 +13,7 @@ import pytest
 from mockmic import audio, delivery
 from mockmic.delivery import thresholds as T
 from mockmic.transcribe import transcribe
-from mockmic.transcribe.fillers import voiced_islands
+from mockmic.transcribe.fillers import _anchor, voiced_islands
 from mockmic.transcribe.repeats import band_energies, floor_of
 from mockmic.transcribe.steadiness import Steadiness, measure
 from mockmic.transcribe.swallowed import seconds_per_syllable, swallowed_fillers
@@ -147,3 +147,16 @@ def test_a_stretched_word_over_a_held_vowel_hides_a_filler() -> None:
 def test_a_word_of_normal_length_is_left_alone() -> None:
     words = [Word("so", 0.0, 0.3), Word("we", 0.3, 0.5), Word("shipped", 0.5, 0.9)]
     assert swallowed_fillers(words, _steadiness((0.0, 0.3)), taken=[]) == []
+
+
+def test_words_inside_an_island_keep_their_own_times() -> None:
+    # Whisper stretched "So" over the silence before the voice starts (0.0 s; the island starts
+    # at 0.6 s). Mapping the run linearly onto the island carried that stretch into "we" (1.14
+    # s); the island's edges move only the first start and the last end, and the words between
+    # keep Whisper's times less its usual lateness, inside the island.
+    words = [Word("So", 0.0, 0.9), Word("we", 0.95, 1.1), Word("shipped", 1.1, 1.5)]
+    _anchor(words, [0, 1, 2], 0.6, 1.45)
+    assert words[0].start == 0.6 and words[2].end == 1.45
+    assert words[1].start == pytest.approx(0.95 - T.WHISPER_WORD_LATE_S)
+    assert words[1].end == pytest.approx(1.1 - T.WHISPER_WORD_LATE_S)
+    assert all(0.6 <= w.start <= w.end <= 1.45 for w in words)  # type: ignore[operator]

@@ -107,6 +107,12 @@ FILLER_MIN_VOWEL_SHARE = 0.5
 # from it. Reach swept 0.3 / 0.4 / 0.6: clean filler F1 (pooled) 0.819 / 0.829 / 0.833.
 WHISPER_FILLER_LATE_S = 0.15
 WHISPER_FILLER_REACH_S = 0.6
+# Whisper tiny.en's word starts run late: against espeak-ng's own word times on
+# bench/data/delivery (4,734 words Whisper got right, clean) by 0.09 s in the median. Inside a
+# voiced island a word's time is Whisper's less this (mockmic.transcribe.fillers._anchor): start
+# error median 0.104 -> 0.036 s, and 4.9% over 0.3 s instead of 7.5% (linear mapping onto the
+# island, the old way: 18.4%). In pink noise at 10 dB: 8.9% against 15.2%.
+WHISPER_WORD_LATE_S = 0.09
 # A filled pause holds its vowel: its spectral change (mockmic.transcribe.steadiness: mel-
 # cepstral distance over 60 ms of 30 ms-averaged band energies, over the median of the same
 # recording's voice) stays low. Goto et al. (1999) detect filled pauses by small spectral-
