@@ -13,7 +13,8 @@ import pytest
 from mockmic import audio, delivery
 from mockmic.delivery import thresholds as T
 from mockmic.transcribe import transcribe
-from mockmic.transcribe.fillers import _anchor, voiced_islands
+from mockmic.transcribe.fillers import _anchor, voiced_islands, vowel_share
+from mockmic.transcribe.islands import filler_sized
 from mockmic.transcribe.repeats import band_energies, floor_of
 from mockmic.transcribe.steadiness import Steadiness, measure
 from mockmic.transcribe.swallowed import seconds_per_syllable, swallowed_fillers
@@ -160,3 +161,16 @@ def test_words_inside_an_island_keep_their_own_times() -> None:
     assert words[1].start == pytest.approx(0.95 - T.WHISPER_WORD_LATE_S)
     assert words[1].end == pytest.approx(1.1 - T.WHISPER_WORD_LATE_S)
     assert all(0.6 <= w.start <= w.end <= 1.45 for w in words)  # type: ignore[operator]
+
+
+def test_an_island_of_exactly_the_shortest_filler_length_counts() -> None:
+    # Island edges are rounded floats: 30.77 - 30.62 is 0.1499999..., an "uh" of 0.15 s at
+    # 200 wpm, which used to be too short to be a filler at all.
+    assert filler_sized(30.62, 30.77)
+    assert not filler_sized(30.62, 30.76)
+    rate = 16000
+    t = np.arange(int(31.5 * rate)) / rate
+    voice = sum(np.sin(2 * np.pi * 120 * k * t) / k for k in range(1, 6))
+    samples = np.where((t >= 30.62) & (t < 30.77), 0.3 * voice, 0.0).astype(np.float32)
+    rec = Recording(samples=samples, source="tone", sample_rate=rate)
+    assert vowel_share(rec, 30.62, 30.77, level_db=-15.0) == 1.0

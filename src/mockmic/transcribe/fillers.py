@@ -40,7 +40,7 @@ import numpy.typing as npt
 from mockmic.delivery import thresholds as T
 from mockmic.delivery.lexicon import FILLER_SOUNDS, find_fillers, norm
 from mockmic.delivery.voicing import frame_energy_db, is_noisy, runs, voiced_frames
-from mockmic.transcribe.islands import align
+from mockmic.transcribe.islands import align, filler_sized
 from mockmic.transcribe.repeats import band_energies, floor_of, repeat_distance
 from mockmic.transcribe.steadiness import Steadiness, measure, steady_runs
 from mockmic.transcribe.swallowed import swallowed_fillers
@@ -77,7 +77,7 @@ def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transc
         claimed = owners[k]
         if claimed:
             _anchor(words, claimed, start, end)
-        elif T.FILLER_MIN_S <= end - start <= T.FILLER_MAX_S:
+        elif filler_sized(start, end):
             free.append(k)
     held = [k for k in free if shares[k] >= T.FILLER_MIN_VOWEL_SHARE]
     taken = _place_whisper_fillers(words, sounds, islands, held, steady)
@@ -266,7 +266,7 @@ def vowel_share(recording: Recording, start: float, end: float, level_db: float)
     (most energy below FILLER_LOW_HZ) at speaking loudness. 1.0 for a clean "um"; a word that
     starts or ends with a consonant ("so", "what") scores lower; a breath or a fricative left
     over from a word (jfk.flac has both) scores near 0."""
-    if not T.FILLER_MIN_S <= end - start <= T.FILLER_MAX_S:
+    if not filler_sized(start, end):
         return 0.0
     rate = recording.sample_rate
     x = recording.samples[int(start * rate) : int(end * rate)].astype(np.float64)
