@@ -13,7 +13,12 @@ import pytest
 from mockmic import audio, delivery
 from mockmic.delivery import thresholds as T
 from mockmic.transcribe import transcribe
-from mockmic.transcribe.fillers import _anchor, voiced_islands, vowel_share
+from mockmic.transcribe.fillers import (
+    _anchor,
+    _claim_filler_phrases,
+    voiced_islands,
+    vowel_share,
+)
 from mockmic.transcribe.islands import filler_sized
 from mockmic.transcribe.repeats import band_energies, floor_of
 from mockmic.transcribe.steadiness import Steadiness, measure
@@ -174,3 +179,24 @@ def test_an_island_of_exactly_the_shortest_filler_length_counts() -> None:
     samples = np.where((t >= 30.62) & (t < 30.77), 0.3 * voice, 0.0).astype(np.float32)
     rec = Recording(samples=samples, source="tone", sample_rate=rate)
     assert vowel_share(rec, 30.62, 30.77, level_db=-15.0) == 1.0
+
+
+def test_a_filler_like_pulled_one_island_early_goes_back() -> None:
+    # "...broke the, like, login": Whisper's "like" (13.68-14.42 s) was aligned onto the end of
+    # "broke the" (island 12.45-13.78), leaving its own island (13.98-14.35) empty.
+    words = [
+        Word("broke", 12.9, 13.3),
+        Word("the", 13.3, 13.68),
+        Word("like", 13.68, 14.42),
+        Word("login", 14.42, 14.92),
+    ]
+    islands = [(12.45, 13.78), (13.98, 14.35), (14.5, 16.3)]
+    owners = [[0, 1, 2], [], [3]]
+    _claim_filler_phrases(words, islands, owners, [False, False, False])
+    assert owners == [[0, 1], [2], [3]]
+    # "I like working": the verb sits inside its words' island; an empty island after it is
+    # not where Whisper heard it, so it stays.
+    words = [Word("I", 1.0, 1.2), Word("like", 1.2, 1.5), Word("working", 2.4, 2.9)]
+    owners = [[0, 1], [], [2]]
+    _claim_filler_phrases(words, [(1.0, 1.5), (1.8, 2.1), (2.4, 2.9)], owners, [False] * 3)
+    assert owners == [[0, 1], [], [2]]

@@ -13,8 +13,8 @@ over "So ... um"). So word spans alone cannot show the gap. The audio can:
 3. align the words to the islands in order (mockmic.transcribe.islands): each island takes a run
    of consecutive words, or none, agreeing best with Whisper's times and the island's length,
    and giving words to a held island costs. Whisper's own "um"s stay out of it (their times run
-   late); a filler phrase ("like", "you know") pushed one island late goes back to the empty
-   island it was said on;
+   late); a filler phrase ("like", "you know") pushed one island late, or pulled one early,
+   goes back to the empty island it was said on;
 4. the words of every claimed island have their times mapped onto it (`_anchor`);
 5. Whisper's "um"s move onto the held voice they were said on: a free held island or a held
    stretch inside a word's island, ending about WHISPER_FILLER_LATE_S before Whisper's end;
@@ -135,6 +135,43 @@ def _claim_filler_phrases(
         at = words[run[0]].start
         if at is not None and at <= islands[k][1] + T.PHRASE_REACH_S:
             owners[k], owners[k + 1] = run[:n], run[n:]
+    _claim_forward(words, islands, owners, held)
+
+
+def _claim_forward(
+    words: list[Word],
+    islands: list[tuple[float, float]],
+    owners: list[list[int]],
+    held: list[bool],
+) -> None:
+    """The mirror case: a filler phrase the alignment pulled one island early, onto the end of
+    the words before it, leaving the island it was said on empty ("broke the like, login":
+    "like" on the island of "broke the", its own island empty). It moves forward when the
+    middle of Whisper's time for it is nearer the empty island than the one it sits on."""
+    for k in range(len(islands) - 1):
+        run = owners[k]
+        if owners[k + 1] or not run or held[k + 1]:
+            continue
+        n = _phrase_at_end(words, run)
+        if not n:
+            continue
+        first, last = words[run[-n]], words[run[-1]]
+        if first.start is None or last.end is None:
+            continue
+        middle = (float(first.start) + float(last.end)) / 2 - T.WHISPER_WORD_LATE_S
+        if middle >= (islands[k][1] + islands[k + 1][0]) / 2:
+            owners[k], owners[k + 1] = run[:-n], run[-n:]
+
+
+def _phrase_at_end(words: list[Word], run: list[int]) -> int:
+    """How many words of a filler phrase end `run` (0: none)."""
+    last = norm(words[run[-1]].word)
+    if last == "like":
+        return 1
+    if len(run) >= 2 and last in _PHRASE_REST.values():
+        first = norm(words[run[-2]].word)
+        return 2 if _PHRASE_REST.get(first) == last else 0
+    return 0
 
 
 def _repeated_word(
