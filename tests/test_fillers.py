@@ -16,6 +16,7 @@ from mockmic.transcribe import transcribe
 from mockmic.transcribe.fillers import (
     _anchor,
     _claim_filler_phrases,
+    _place_whisper_fillers,
     voiced_islands,
     vowel_share,
 )
@@ -200,3 +201,14 @@ def test_a_filler_like_pulled_one_island_early_goes_back() -> None:
     owners = [[0, 1], [], [2]]
     _claim_filler_phrases(words, [(1.0, 1.5), (1.8, 2.1), (2.4, 2.9)], owners, [False] * 3)
     assert owners == [[0, 1], [], [2]]
+
+
+def test_a_whisper_filler_placed_on_a_held_stretch_takes_the_island_under_it() -> None:
+    # Whisper's "Uh," (end 2.15 s, 0.15 s late) is placed on the held stretch 1.7-2.0 s; the
+    # free island 1.7-1.98 s under it is the same filler and must not become an "um" too.
+    steady = _steadiness((1.7, 2.0))
+    words = [Word("so", 1.0, 1.5), Word("Uh,", 2.1, 2.15), Word("we", 2.3, 2.5)]
+    islands = [(1.0, 1.5), (1.7, 1.98), (2.3, 2.5)]
+    taken = _place_whisper_fillers(words, [1], islands, [1], steady)
+    assert taken == {1}
+    assert words[1].start is not None and abs(words[1].start - 1.7) <= 0.05

@@ -219,9 +219,9 @@ def _place_whisper_fillers(
     for i in sounds:
         w = words[i]
         target = float(w.end if w.end is not None else w.start) - T.WHISPER_FILLER_LATE_S  # type: ignore[arg-type]
-        spans = [(islands[k][0], islands[k][1], k) for k in free if k not in taken]
+        spans = [islands[k] for k in free if k not in taken]
         spans += [
-            (a, b, -1)
+            (a, b)
             for a, b in steady_runs(steady, target - 2 * reach, target + reach)
             if not any(a < y and b > x for x, y in used)
         ]
@@ -229,11 +229,12 @@ def _place_whisper_fillers(
         if not spans:
             words[i] = _after_previous(words, i, islands)
             continue
-        a, b, k = min(spans, key=lambda s: abs(s[1] - target))
+        a, b = min(spans, key=lambda s: abs(s[1] - target))
         words[i] = replace(w, start=round(a, 3), end=round(b, 3))
         used.append((a, b))
-        if k >= 0:
-            taken.add(k)
+        # The free island itself, or one under a held stretch (most of it): either is this
+        # filler, and left free it would be counted again as an acoustic "um".
+        taken.update(j for j in free if islands[j][0] < b and islands[j][1] > a)
     return taken
 
 
