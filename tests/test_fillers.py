@@ -17,6 +17,7 @@ from mockmic.transcribe.fillers import (
     _anchor,
     _claim_filler_phrases,
     _place_whisper_fillers,
+    _speech_level_db,
     voiced_islands,
     vowel_share,
 )
@@ -212,3 +213,16 @@ def test_a_whisper_filler_placed_on_a_held_stretch_takes_the_island_under_it() -
     taken = _place_whisper_fillers(words, [1], islands, [1], steady)
     assert taken == {1}
     assert words[1].start is not None and abs(words[1].start - 1.7) <= 0.05
+
+
+@pytest.mark.slow
+def test_a_rhotic_er_sounds_like_a_filled_pause(tmp_path: Path) -> None:
+    # American "er" (en-us+m3) keeps its second and third formants near 1300-1700 Hz: with the
+    # low band cut at 1000 Hz most of its frames failed the vowel test and it was never a filler.
+    speech = synthesize(
+        "<speak>We have shipped forty, er, releases since then.</speak>", voice="en-us+m3", wpm=165
+    )
+    rec = audio.load(speech.write(tmp_path / "er.wav"))
+    er = next(w for w in speech.words if w.text.lower().strip(",") == "er")
+    share = vowel_share(rec, er.start, er.end, _speech_level_db(rec))
+    assert share >= T.FILLER_MIN_VOWEL_SHARE, share
