@@ -24,7 +24,11 @@ from mockmic.transcribe.fillers import (
 from mockmic.transcribe.islands import filler_sized
 from mockmic.transcribe.repeats import band_energies, floor_of
 from mockmic.transcribe.steadiness import Steadiness, measure
-from mockmic.transcribe.swallowed import seconds_per_syllable, swallowed_fillers
+from mockmic.transcribe.swallowed import (
+    seconds_per_syllable,
+    swallowed_fillers,
+    uncovered_fillers,
+)
 from mockmic.types import Recording, Word
 from speech_helpers import Speech, synthesize
 
@@ -226,3 +230,18 @@ def test_a_rhotic_er_sounds_like_a_filled_pause(tmp_path: Path) -> None:
     er = next(w for w in speech.words if w.text.lower().strip(",") == "er")
     share = vowel_share(rec, er.start, er.end, _speech_level_db(rec))
     assert share >= T.FILLER_MIN_VOWEL_SHARE, share
+
+
+def test_a_held_stretch_no_word_covers_opens_the_island() -> None:
+    # An echo filled the silence between "uh" and "I": one island from 0.9 s, Whisper's "I"
+    # from 1.45 s, and the voice held still 0.92-1.2 s before it.
+    words = [Word("I", 1.45, 1.55), Word("listened", 1.55, 1.9)]
+    steady = _steadiness((0.92, 1.2))
+    late = T.WHISPER_WORD_LATE_S
+    assert uncovered_fillers(words, (0.9, 2.5), steady, late) == [(0.92, 1.2)]
+    # A held vowel inside the first word ("So" from the island's start) is that word.
+    words = [Word("So", 0.9, 1.3), Word("we", 1.3, 1.5)]
+    assert uncovered_fillers(words, (0.9, 2.5), _steadiness((1.0, 1.25)), late) == []
+    # A held stretch inside a gap Whisper left between two words is uncovered too.
+    words = [Word("we", 0.9, 1.1), Word("shipped", 1.6, 1.9)]
+    assert uncovered_fillers(words, (0.9, 2.5), _steadiness((1.1, 1.4)), late) == [(1.1, 1.4)]

@@ -23,8 +23,9 @@ over "So ... um"). So word spans alone cannot show the gap. The audio can:
    island (mockmic.transcribe.repeats): then it is a restarted word ("I, I just"), added as that
    word, so delivery counts a restart and not a filler;
 7. a filler run on with a word, with no silence to make an island of its own, shows as a word
-   Whisper stretched far past its syllables with a held stretch inside
-   (mockmic.transcribe.swallowed).
+   Whisper stretched far past its syllables with a held stretch inside, or as a held stretch
+   at the start of an island, or between two of its words, that Whisper's word times leave
+   uncovered (mockmic.transcribe.swallowed).
 
 `python bench/delivery.py --causes` counts every remaining error by cause. A filler prompt, the
 other fix people suggest, makes Whisper invent text: it is not used.
@@ -43,10 +44,12 @@ from mockmic.delivery.voicing import frame_energy_db, is_noisy, runs, voiced_fra
 from mockmic.transcribe.islands import align, filler_sized
 from mockmic.transcribe.repeats import band_energies, floor_of, repeat_distance
 from mockmic.transcribe.steadiness import Steadiness, measure, steady_runs
-from mockmic.transcribe.swallowed import swallowed_fillers
+from mockmic.transcribe.swallowed import swallowed_fillers, uncovered_fillers
 from mockmic.types import Recording, Transcript, Word
 
 _FRAME_S = 0.01
+_LEAD_S = 0.05  # a held stretch starting this close to its island's start opens the island
+_SAME_S = 0.3  # a filler Whisper wrote this close to a held stretch is that stretch
 
 
 def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transcript:
@@ -73,14 +76,24 @@ def add_acoustic_fillers(transcript: Transcript, recording: Recording) -> Transc
     ]
     _claim_filler_phrases(words, islands, owners, [x >= T.FILLER_MIN_VOWEL_SHARE for x in shares])
     free: list[int] = []
+    uncovered: list[tuple[float, float]] = []
     for k, (start, end) in enumerate(islands):
         claimed = owners[k]
         if claimed:
-            _anchor(words, claimed, start, end)
+            late = T.WHISPER_WORD_LATE_S
+            spans = uncovered_fillers([words[i] for i in claimed], (start, end), steady, late)
+            uncovered += spans
+            # A filler that opens the island: its first word starts after it.
+            lead = next((b for a, b in spans if a <= start + _LEAD_S), start)
+            _anchor(words, claimed, lead, end)
         elif filler_sized(start, end):
             free.append(k)
     held = [k for k in free if shares[k] >= T.FILLER_MIN_VOWEL_SHARE]
     taken = _place_whisper_fillers(words, sounds, islands, held, steady)
+    placed = [(float(words[i].start), float(words[i].end)) for i in sounds]  # type: ignore[arg-type]
+    for start, end in uncovered:
+        if not any(a < end + _SAME_S and b > start - _SAME_S for a, b in placed):
+            words.append(Word("um", start, end, None, origin="acoustic"))
     for k in free:
         if k in taken or voiced[k] < T.FILLER_MIN_VOWEL_SHARE:
             continue

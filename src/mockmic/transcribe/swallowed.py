@@ -19,6 +19,7 @@ filler found another way is explained by it and is left alone.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -75,4 +76,37 @@ def swallowed_fillers(
         a, b = max(held, key=lambda s: s[1] - s[0])
         if not any(a <= y + _SAME_FILLER_S and b >= x - _SAME_FILLER_S for x, y in found):
             out.append((a, b))
+    return out
+
+
+def uncovered_fillers(
+    words: Sequence[Word], island: Span, steady: Steadiness, late: float
+) -> list[Span]:
+    """Held stretches of a voiced island that the words it claims leave uncovered: before the
+    first word, or between two words. An echo or a fast voice can fill the silence around a
+    filler, so it shares an island with its words; Whisper writes no word for it but leaves
+    its words' times off it ("Uh, I listened": island from 12.92 s, "I" from 13.48 s, the "uh"
+    held 12.93-13.14 s). `words` keep Whisper's own times, made `late` seconds earlier. The
+    stretch after the last word is left alone: Whisper's last word often stops short of a
+    word's voiced end."""
+    timed = [w for w in words if w.start is not None and w.end is not None]
+    if not timed:
+        return []
+    a, _ = island
+    gaps = [(a, float(timed[0].start) - late)]  # type: ignore[arg-type]
+    gaps += [
+        (float(x.end) - late, float(y.start) - late)  # type: ignore[arg-type]
+        for x, y in itertools.pairwise(timed)
+    ]
+    out: list[Span] = []
+    for g0, g1 in gaps:
+        if g1 - g0 < T.FILLER_MIN_S:
+            continue
+        held = [
+            (r0, r1)
+            for r0, r1 in steady_runs(steady, max(a, g0 - _EXPLAINED_PAD_S), g1 + _EXPLAINED_PAD_S)
+            if min(r1, g1) - max(r0, g0) >= 0.5 * (r1 - r0)
+        ]
+        if held:
+            out.append(max(held, key=lambda r: r[1] - r[0]))
     return out
