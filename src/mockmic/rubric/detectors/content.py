@@ -412,19 +412,22 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
         return not any(c.start <= span.start < c.end for c in acts)
 
     hits = [h for h in weighted(answer, lx.RESULT, p.extra, p.parts) if outcome_side(h[0])]
-    late = [h for h in hits if answer.position(h[0]) >= 0.5]  # outcomes come at the end
-    nums = [n for n in numbers(answer) if answer.position(n) >= 0.5 and outcome_side(n)]
+    # how it turned out is told after what was done: outcome words in the first half ("we
+    # agreed", "within a week", "it was resolved that ...") are the setting, not the ending
+    late = [h for h in hits if answer.position(h[0]) >= OUTCOME_FROM]
+    nums = [n for n in numbers(answer) if answer.position(n) >= OUTCOME_FROM and outcome_side(n)]
     told = [c for c in outcome_clauses(answer) if outcome_side(c)]
     # how things stood afterwards, in any words: a later occasion, others taking it up
     told += [c for c in endings(answer) if c not in told]
-    score = (
-        total(hits) / 2.0 + total(late) / 2.0 + 0.15 * min(len(nums), 2) + 0.3 * min(len(told), 2)
-    )
+    told = [c for c in told if answer.position(c) >= OUTCOME_FROM]
+    score = total(late) + 0.15 * min(len(nums), 2) + 0.3 * min(len(told), 2)
     hedged = [h for h in late if answer.find(HEDGES, clause_span(answer, h[0], 8))]
     if late and len(hedged) == len(late):  # "the client was happy, I think": not sure it happened
         score *= 0.6
     return Finding(score, spans(late or hits, 2) or tuple(told[:2]))
 
+
+OUTCOME_FROM = 0.5  # share of the answer after which an outcome can be told
 
 HEDGES = ("i think", "i guess", "probably", "i hope", "maybe", "i suppose")
 
