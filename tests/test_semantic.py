@@ -116,7 +116,111 @@ def test_the_shipped_read_outs_are_the_stable_traps_they_were_fitted_for() -> No
     fit = semantic.fitted()
     assert fit is not None and fit.weight > 0
     assert set(fit.traps) <= {t.id for q in questions.bank().questions.values() for t in q.traps}
-    assert fit.grade.weights.shape == (384,)
+    # the whole answer's mean vector and its second half's, side by side
+    assert fit.grade.weights.shape == (768,)
+    for trap, fusion in fit.fusion.items():
+        assert trap in fit.traps and set(fusion.voices) <= set(semantic.VOICES)
+        assert len(fusion.mean) == len(fusion.scale) == len(fusion.voices)
+
+
+@needs_model
+def test_a_read_out_of_both_halves_splits_exactly_into_sentence_shares() -> None:
+    """Each sentence's share of a read-out adds up to the read-out (less its bias), whether the
+    sentence sits in the first half (read once, in the whole mean) or the second (read twice)."""
+    found = semantic.vectors(build(from_text(STRONG), questions.get("failure")))
+    assert found is not None
+    read = semantic.reading(found[1])
+    assert 0 < read.start < len(read.rows) and read.features.shape == (768,)
+    readout = semantic.Readout(np.random.default_rng(3).normal(size=768).astype(np.float32), 0.7)
+    assert float(readout.shares(read).sum()) == pytest.approx(readout.value(read) - 0.7, abs=1e-4)
+    whole_only = semantic.Readout(readout.weights[:384], 0.0)
+    assert float(whole_only.shares(read)[read.start :].sum()) != pytest.approx(
+        float(readout.shares(read)[read.start :].sum()), abs=1e-3
+    )
+
+
+@needs_model
+def test_likeness_hears_a_trap_in_words_no_rule_lists() -> None:
+    """Contempt for a former manager, said in words of our own: closer to the badmouthing
+    examples than a fair account of the same manager, and the sentence found is the scornful
+    one. A lesson-free story reads as lacking a lesson more than one that states its rule."""
+    q = questions.get("failure")
+
+    def like(text: str, trap: str) -> tuple[float, str]:
+        answer = build(from_text(text), q)
+        found = semantic.vectors(answer)
+        assert found is not None
+        got = semantic.likeness(found[1], trap)
+        assert got is not None
+        return got[0], semantic.unit_text(answer, found[0][got[1]])
+
+    scorn, quoted = like(
+        "We lost the bid in March. Frankly my manager back then could not organise a lunch "
+        "order and everyone on that floor knew it. I rewrote the pricing section myself.",
+        "badmouthing",
+    )
+    fair, _ = like(
+        "We lost the bid in March. My manager back then was stretched across three bids and "
+        "asked me to own the pricing. I rewrote the pricing section myself.",
+        "badmouthing",
+    )
+    assert scorn > fair and quoted.startswith("Frankly my manager")
+    no_rule, _ = like(
+        "The shipment went to the wrong warehouse and sat there for nine days. I rang the "
+        "carrier, paid for a courier and the client got the parts on the tenth day.",
+        "no_lesson",
+    )
+    rule, _ = like(
+        "The shipment went to the wrong warehouse and sat there for nine days. I rang the "
+        "carrier and paid for a courier. Since then I confirm the delivery address with the "
+        "warehouse in writing before anything is booked.",
+        "no_lesson",
+    )
+    assert no_rule > rule
+
+
+@needs_model
+def test_a_fused_trap_overrules_the_rule_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fusion made by hand that listens only to the read-out: it clears the rule's own blame
+    on one answer and charges blame the rule missed on another, quoting the candidate's sentence
+    and carrying the question's probe. With the rule's voice alone it agrees with the rule."""
+    real = semantic.fitted()
+    assert real is not None
+    q = questions.get("failure")
+    rule_blames = (
+        "Honestly it was not my fault. My manager gave me the wrong figures and the finance team "
+        "were useless about checking them, so the board pack went out wrong."
+    )
+    polite = (
+        "The launch slipped by three weeks. Our supplier shipped the circuit boards late twice, "
+        "and their quality people sat on every complaint we sent. I kept the client informed "
+        "every Friday. What I took from it is to ask for weekly updates from suppliers."
+    )
+    assert "blame" in {t.id for t in rubric.assess(from_text(rule_blames), q, False).traps}
+    assert "blame" not in {t.id for t in rubric.assess(from_text(polite), q, False).traps}
+    enc = embed.encoder()
+    assert enc is not None
+    direction = enc.encode(["A supplier kept delivering late and ignored our complaints."])[0]
+    readout = semantic.Readout(10.0 * direction, -4.0)  # leans past 0.4: positive log-odds
+
+    def with_fusion(voices: tuple[str, ...]) -> None:
+        fusion = semantic.Fusion(voices, (0.0,) * len(voices), (1.0,) * len(voices), 0.0)
+        fake = semantic.Fitted(
+            real.grade, real.weight, {"blame": (readout, 0.0)}, {}, {"blame": fusion}
+        )
+        monkeypatch.setattr(semantic, "fitted", lambda: fake)
+
+    with_fusion(("readout",))
+    assert "blame" not in {t.id for t in _assess(rule_blames).traps}
+    hit = {t.id: t for t in _assess(polite).traps}["blame"]
+    assert hit.evidence == (
+        "Our supplier shipped the circuit boards late twice, and their quality people sat on "
+        "every complaint we sent.",
+    )
+    assert hit.probe == q.trap("blame").probe and 0.5 <= hit.strength <= 1.0
+    with_fusion(("rule",))
+    assert "blame" in {t.id for t in _assess(rule_blames).traps}
+    assert "blame" not in {t.id for t in _assess(polite).traps}
 
 
 @pytest.mark.usefixtures("no_sentence_model")

@@ -171,7 +171,9 @@ BACK_MIN = 1.2  # a run-on with no marker at all is cut here
 
 @dataclass
 class Answer:
-    """What the detectors read. `scores` fills in as criteria are scored (traps may use them)."""
+    """What the detectors read. `scores` fills in as criteria are scored (traps may use them);
+    `margins` as traps are checked (how far each rule is past its threshold, negative short of
+    it), for the semantic judge to weigh."""
 
     transcript: Transcript
     question: Question
@@ -180,6 +182,7 @@ class Answer:
     clauses: tuple[Span, ...]
     labels: tuple[str, ...]  # the part id of each clause
     scores: dict[str, int] = field(default_factory=dict)
+    margins: dict[str, float] = field(default_factory=dict)
 
     @property
     def n_words(self) -> int:

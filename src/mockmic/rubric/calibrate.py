@@ -10,12 +10,18 @@ would (its rules plus the read-outs fitted without it), so the figures printed a
 A trap read-out is kept only if, out of fold and on its own, it is right nine times in ten when
 it fires: it is added to the rules (a trap either one finds is charged), so what it must not do
 is fire on answers without the trap.
+
+A fused trap is decided by voices together (semantic.Fusion): the rule's margin, the trap's
+read-out and the likeness to the trap's example sentences, each standardised by its out-of-fold
+spread and averaged with set weights (semantic.RULE_WEIGHT); only the threshold is fitted (the
+best F1 on the answers given, the read-out's voice taken out of fold so it is no more confident
+than on a new answer).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -29,18 +35,13 @@ from mockmic.types import Assessment, CriterionResult, Transcript, TrapHit
 
 Matrix = npt.NDArray[np.float64]
 LAMBDAS = (1.0, 3.0, 10.0)  # ridge strength for the grade (rows are unit vectors)
-WEIGHTS = (
-    0.25,
-    0.5,
-    1.0,
-    1.5,
-    2.0,
-)  # next to a question's own criteria, whose weights sum to 1-1.5
+WEIGHTS = (0.25, 0.5, 1.0, 1.5, 2.0, 3.0)  # next to a question's criteria (weights sum 1-1.5)
 TRAP_LAMBDA = 0.03
 TRAP_THRESHOLD = 0.0  # log-odds: fires at p >= 0.5, which with rare traps is already cautious
 TRAP_PRECISION = 0.9
 TRAP_RECALL = 0.2
 MIN_POSITIVES = 5
+INNER_FOLDS = 5  # the read-out's voice, for fitting a fusion, is taken out of fold
 
 
 @dataclass(frozen=True)
@@ -54,20 +55,42 @@ class Sample:
     criteria: tuple[CriterionResult, ...]  # the rules' own
     hits: dict[str, TrapHit]  # the rules' own, before `unless`
     mean: npt.NDArray[np.float32]
+    margins: dict[str, float]  # every trap's rule margin (negative: short of its threshold)
+    likeness: dict[str, float]  # semantic.likeness of each trap with example sentences
+    labelled: frozenset[str] = frozenset()  # traps the labellers judged on this answer
 
 
 def sample(
-    answer_id: str, transcript: Transcript, question: Question, grade: int, traps: Sequence[str]
+    answer_id: str,
+    transcript: Transcript,
+    question: Question,
+    grade: int,
+    traps: Sequence[str],
+    labelled: Sequence[str] | None = None,
 ) -> Sample | None:
+    """`labelled`: the trap ids the labellers judged on this answer (by default every trap of
+    its question); a trap outside them is neither a positive nor a negative for its read-out."""
     answer = build(transcript, question)
     criteria, hits = engine.rules(answer)
     found = semantic.vectors(answer)
     if found is None:
         return None
     rows = found[1]
-    mean = rows.mean(axis=0)
-    mean = mean / (float(np.linalg.norm(mean)) or 1.0)
-    return Sample(answer_id, question, grade, frozenset(traps), criteria, hits, mean)
+    mean = semantic.reading(rows).features
+    like = {t: v[0] for t in semantic.examples() if (v := semantic.likeness(rows, t)) is not None}
+    judged = frozenset(t.id for t in question.traps) if labelled is None else frozenset(labelled)
+    return Sample(
+        answer_id,
+        question,
+        grade,
+        frozenset(traps),
+        criteria,
+        hits,
+        mean,
+        dict(answer.margins),
+        like,
+        judged & {t.id for t in question.traps},
+    )
 
 
 def ridge(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
@@ -78,7 +101,17 @@ def ridge(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
 
 
 def logistic(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
-    """L2-regularised logistic regression by Newton's method (the bias is not penalised)."""
+    """L2-regularised logistic regression by Newton's method (the bias is not penalised).
+    With more features than answers the weights lie in the answers' span, so the fit runs on
+    their coordinates there (x = U S Vt: the same optimum, a system the size of the answers)."""
+    if x.shape[1] > x.shape[0]:
+        u, sv, vt = np.linalg.svd(x, full_matrices=False)
+        beta, bias = _newton(u * sv, y, lam)
+        return vt.T @ beta, bias
+    return _newton(x, y, lam)
+
+
+def _newton(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
     xa = np.hstack([x, np.ones((len(x), 1))])
     reg = lam * np.diag([1.0] * x.shape[1] + [0.0])
     theta = np.zeros(x.shape[1] + 1)
@@ -103,18 +136,72 @@ class Readouts:
 
     grade: tuple[Matrix, float]
     traps: dict[str, tuple[Matrix, float]]
+    fusion: dict[str, semantic.Fusion] = field(default_factory=dict)
 
 
-def fit_readouts(samples: Sequence[Sample], lam: float, trap_ids: Sequence[str]) -> Readouts:
+def fit_readouts(
+    samples: Sequence[Sample], lam: float, trap_ids: Sequence[str], fuse: Sequence[str] = ()
+) -> Readouts:
+    """The grade read-out, a read-out for each of `trap_ids` (with 3 or more labelled), and a
+    fusion for each of those also in `fuse`."""
     x = np.stack([s.mean for s in samples]).astype(np.float64)
     g = np.array([s.grade for s in samples], dtype=np.float64)
-    traps = {}
+    traps, fusion = {}, {}
     for t in trap_ids:
-        scope = [i for i, s in enumerate(samples) if s.question.trap(t) is not None]
+        scope = [i for i, s in enumerate(samples) if t in s.labelled]
         y = np.array([t in samples[i].traps for i in scope], dtype=np.float64)
         if y.sum() >= 3:
             traps[t] = logistic(x[scope], y, TRAP_LAMBDA)
-    return Readouts(stretched(x, g, *ridge(x, g, lam)), traps)
+            if t in fuse:
+                fusion[t] = fit_fusion([samples[i] for i in scope], x[scope], y, t)
+                # labelled on some questions only (a failure-only trap): fused on those only,
+                # elsewhere the rule decides as before
+                if any(s.question.trap(t) is not None and t not in s.labelled for s in samples):
+                    on = tuple(sorted({samples[i].question.id for i in scope}))
+                    fusion[t] = replace(fusion[t], questions=on)
+    return Readouts(stretched(x, g, *ridge(x, g, lam)), traps, fusion)
+
+
+def voices(s: Sample, trap: str, readout: float) -> dict[str, float]:
+    out = {"rule": semantic.rule_voice(s.margins.get(trap, -1.0)), "readout": readout}
+    if trap in s.likeness:
+        out["likeness"] = s.likeness[trap]
+    return out
+
+
+def fit_fusion(samples: Sequence[Sample], x: Matrix, y: Matrix, trap: str) -> semantic.Fusion:
+    """Standardise each voice by its spread over `samples` (the read-out's out of fold) and put
+    the threshold where the equal-weight average best separates the labelled answers (F1)."""
+    oof = np.zeros(len(samples))
+    for held in folds(len(samples), INNER_FOLDS, seed=11):
+        train = np.setdiff1d(np.arange(len(samples)), held)
+        if y[train].sum() == 0:
+            continue
+        w, b = logistic(x[train], y[train], TRAP_LAMBDA)
+        oof[held] = x[held] @ w + b
+    names = tuple(v for v in semantic.VOICES if all(v in voices(s, trap, 0.0) for s in samples))
+    pairs = zip(samples, oof, strict=True)
+    table = np.array([[voices(s, trap, o)[v] for v in names] for s, o in pairs])
+    mean, scale = table.mean(axis=0), table.std(axis=0) + 1e-6
+    z = np.average((table - mean) / scale, axis=1, weights=semantic.voice_weights(names))
+    return semantic.Fusion(
+        names, tuple(mean.round(6)), tuple(scale.round(6)), best_threshold(z, y.astype(bool))
+    )
+
+
+def best_threshold(z: Matrix, y: npt.NDArray[np.bool_]) -> float:
+    """The cut between two neighbouring values of z with the best F1 (the middle of the widest
+    such gap among equals, so the cut is not pressed against one answer)."""
+    values = np.unique(z)
+    cuts = (values[:-1] + values[1:]) / 2 if len(values) > 1 else values
+    best, chosen = -1.0, float(cuts[0])
+    for c in cuts:
+        fired = z >= c
+        tp = float((fired & y).sum())
+        f1 = 2 * tp / (fired.sum() + y.sum()) if tp else 0.0
+        if f1 > best + 1e-9:
+            best, chosen = f1, float(c)
+    return round(chosen, 6)
 
 
 def stretched(x: Matrix, g: Matrix, w: Matrix, b: float) -> tuple[Matrix, float]:
@@ -134,12 +221,24 @@ def judged(s: Sample, r: Readouts, weight: float) -> tuple[int, frozenset[str]]:
     if weight > 0:
         score = round(float(np.clip((grade - 1.0) / 4.0, 0.0, 1.0)) * 100)
         criteria = (*criteria, CriterionResult(semantic.CRITERION_ID, "", weight, score, (), ""))
-    added = {}
+    added, hits = {}, dict(s.hits)
     for t, (tw, tb) in r.traps.items():
-        margin = float(s.mean @ tw + tb) - TRAP_THRESHOLD
-        if t not in s.hits and margin >= 0 and s.question.trap(t) is not None:
+        if s.question.trap(t) is None:
+            continue
+        odds = float(s.mean @ tw + tb)
+        fusion = r.fusion.get(t)
+        if fusion is not None and not fusion.applies(s.question.id):
+            continue  # as semantic.review: outside the questions it was labelled on
+        if fusion is not None and t in s.margins:
+            hits.pop(t, None)
+            over = fusion.z(voices(s, t, odds)) - fusion.threshold
+            if over >= 0:
+                hits[t] = TrapHit(t, (), "", 0.5 + 0.5 * min(over / semantic.FUSED_CLEAR, 1.0))
+            continue
+        margin = odds - TRAP_THRESHOLD
+        if t not in s.hits and margin >= 0:
             added[t] = TrapHit(t, (), "", 0.5 + 0.5 * min(margin / 2.0, 1.0))
-    traps = engine.kept(s.question, s.hits, added)
+    traps = engine.kept(s.question, hits, added)
     content = scoring.content_score(Assessment((), criteria, traps), s.question)
     return content, frozenset(h.id for h in traps)
 
@@ -148,14 +247,19 @@ Metrics = Callable[[Sequence[Sample], Sequence[tuple[int, frozenset[str]]]], dic
 
 
 def out_of_fold(
-    samples: Sequence[Sample], lam: float, weight: float, trap_ids: Sequence[str], seed: int
+    samples: Sequence[Sample],
+    lam: float,
+    weight: float,
+    trap_ids: Sequence[str],
+    seed: int,
+    fuse: Sequence[str] = (),
 ) -> tuple[list[tuple[int, frozenset[str]]], dict[str, list[float]]]:
     """Every sample judged by read-outs fitted without it; and each trap read-out's own log-odds."""
     out: list[tuple[int, frozenset[str]]] = [(0, frozenset())] * len(samples)
     odds: dict[str, list[float]] = {t: [float("nan")] * len(samples) for t in trap_ids}
     for held in folds(len(samples), 5, seed):
         train = [samples[i] for i in range(len(samples)) if i not in set(held.tolist())]
-        r = fit_readouts(train, lam, trap_ids)
+        r = fit_readouts(train, lam, trap_ids, fuse)
         for i in held.tolist():
             out[i] = judged(samples[i], r, weight)
             for t, (tw, tb) in r.traps.items():
@@ -169,7 +273,7 @@ def trap_choice(
     """Out-of-fold precision and recall of each trap read-out alone, at the firing threshold."""
     report = {}
     for t, values in odds.items():
-        scope = [i for i, s in enumerate(samples) if s.question.trap(t) is not None]
+        scope = [i for i, s in enumerate(samples) if t in s.labelled]
         fired = {i for i in scope if values[i] >= TRAP_THRESHOLD}
         labelled = {i for i in scope if t in samples[i].traps}
         if len(labelled) < MIN_POSITIVES:
@@ -187,12 +291,22 @@ def to_json(r: Readouts, weight: float, lam: float, meta: dict[str, Any]) -> dic
     def vec(w: Matrix) -> list[float]:
         return [round(float(v), 6) for v in w]
 
+    def trap(t: str, w: Matrix, b: float) -> dict[str, Any]:
+        out: dict[str, Any] = {"weights": vec(w), "bias": round(b, 6), "threshold": TRAP_THRESHOLD}
+        f = r.fusion.get(t)
+        if f is not None:
+            out["fusion"] = {
+                "voices": list(f.voices),
+                "mean": [float(v) for v in f.mean],
+                "scale": [float(v) for v in f.scale],
+                "threshold": f.threshold,
+                **({"questions": list(f.questions)} if f.questions is not None else {}),
+            }
+        return out
+
     return {
         "grade": {"weights": vec(r.grade[0]), "bias": round(r.grade[1], 6)},
         "weight": weight,
-        "traps": {
-            t: {"weights": vec(w), "bias": round(b, 6), "threshold": TRAP_THRESHOLD}
-            for t, (w, b) in sorted(r.traps.items())
-        },
+        "traps": {t: trap(t, w, b) for t, (w, b) in sorted(r.traps.items())},
         "meta": {"ridge_lambda": lam, "trap_lambda": TRAP_LAMBDA, **meta},
     }

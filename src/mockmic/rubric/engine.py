@@ -41,7 +41,7 @@ def assess(transcript: Transcript, question: Question, semantic_judge: bool = Tr
     criteria, hits = rules(answer)
     added: dict[str, TrapHit] = {}
     if semantic_judge:
-        criteria, added = with_semantic(answer, criteria, hits)
+        criteria, hits, added = with_semantic(answer, criteria, hits)
     return Assessment(
         parts=part_spans(answer), criteria=criteria, traps=kept(question, hits, added)
     )
@@ -58,18 +58,27 @@ def rules(answer: Answer) -> tuple[tuple[CriterionResult, ...], dict[str, TrapHi
 
 def with_semantic(
     answer: Answer, criteria: tuple[CriterionResult, ...], hits: dict[str, TrapHit]
-) -> tuple[tuple[CriterionResult, ...], dict[str, TrapHit]]:
-    """The semantic criterion after the rules' own, and the traps only the semantic judge fired."""
+) -> tuple[tuple[CriterionResult, ...], dict[str, TrapHit], dict[str, TrapHit]]:
+    """The semantic criterion after the rules' own; the traps as decided once the judge has
+    spoken (for a fused trap its verdict replaces the rule's, keeping the rule's quotes first
+    when both found it); and the traps only a read-out added."""
     q = answer.question
-    found = semantic.review(answer, frozenset(t.id for t in q.traps))
+    found = semantic.review(answer, frozenset(t.id for t in q.traps), answer.margins)
     if found is None:
-        return criteria, {}
+        return criteria, hits, {}
+    decided = {k: v for k, v in hits.items() if k not in found.decided}
     added = {}
     for hit in found.traps:
         trap = q.trap(hit.id)
-        if hit.id not in hits and trap is not None:
+        if trap is None:
+            continue
+        if hit.id in found.decided:
+            quotes = hits[hit.id].evidence if hit.id in hits else ()
+            evidence = (*quotes, *(e for e in hit.evidence if e not in quotes))[:MAX_EVIDENCE]
+            decided[hit.id] = replace(hit, probe=trap.probe, evidence=evidence)
+        elif hit.id not in hits:
             added[hit.id] = replace(hit, probe=trap.probe)
-    return (*criteria, found.criterion), added
+    return (*criteria, found.criterion), decided, added
 
 
 def kept(
@@ -122,6 +131,7 @@ def _trap(answer: Answer, t: Trap, floor: detectors.Finding) -> TrapHit | None:
     if not present:
         found = _floored(t.detector, found, floor)
     margin = found.score - t.threshold if present else t.threshold - found.score
+    answer.margins[t.id] = margin
     if margin < 0 or (margin == 0 and not present):
         return None
     strength = 0.5 + 0.5 * min(margin / CLEAR_MARGIN, 1.0)

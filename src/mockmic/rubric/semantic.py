@@ -4,13 +4,17 @@
                                          where speech-to-text left none
            -> embeddings (rubric.embed)  one 384-number vector of meaning per sentence
            -> Review                     a criterion scored by a linear read-out of the mean
-                                         vector, and traps fired by their own read-outs
+                                         vector, and traps decided by three voices together:
+                                         the rule's margin, the trap's read-out, and how
+                                         closely a sentence matches the trap's own example
+                                         sentences (questions/semantic.yaml, `likeness`)
 
 Each read-out is a weight vector fitted on the dev half of the labelled set (bench/judgment.py
 --fit-semantic, cross-validated there) and shipped as data in questions/semantic_fit.yaml.
-Because the answer's vector is the mean of its sentences' vectors, a read-out is a sum over
-sentences: every sentence's share of the score is known, so the report quotes the sentences that
-moved it most.
+The answer is read as two vectors side by side: the mean of all its sentences' vectors, and the
+mean of its second half's (where the outcome, the lesson and the proof are told). Because both are
+means of sentence vectors, a read-out is a sum over sentences: every sentence's share of the
+score is known, so the report quotes the sentences that moved it most.
 That keeps the judge explainable, as every other point of the score is.
 
 Without the model package (see rubric.embed) there is no Review and the rules judge alone.
@@ -18,7 +22,7 @@ Without the model package (see rubric.embed) there is no Review and the rules ju
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,20 +51,89 @@ CRITERION_ID = "read_for_meaning"
 Vector = npt.NDArray[np.float32]
 
 
+LATE = 0.5  # the second half of the answer is also read on its own
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An answer's sentence vectors and what the read-outs see of them: the normalised mean of
+    all of them, then the normalised mean of those from `start` on (the second half)."""
+
+    rows: Vector
+    start: int
+    whole: float  # the norms the two means were divided by
+    late: float
+    features: Vector
+
+
+def reading(rows: Vector) -> Reading:
+    start = min(int(LATE * len(rows)), len(rows) - 1)
+    whole, late = rows.mean(axis=0), rows[start:].mean(axis=0)
+    nw, nl = float(np.linalg.norm(whole)) or 1.0, float(np.linalg.norm(late)) or 1.0
+    features: Vector = np.concatenate([whole / nw, late / nl]).astype(np.float32)
+    return Reading(rows, start, nw, nl, features)
+
+
 @dataclass(frozen=True)
 class Readout:
-    """A linear read-out of the answer's mean sentence vector: value = vector @ weights + bias."""
+    """A linear read-out of an answer's Reading: value = features @ weights + bias. Weights as
+    long as one sentence vector read the whole answer's mean alone."""
 
     weights: Vector
     bias: float
 
-    def value(self, mean: Vector) -> float:
-        return float(mean @ self.weights + self.bias)
+    def value(self, r: Reading) -> float:
+        return float(r.features[: len(self.weights)] @ self.weights + self.bias)
 
-    def shares(self, rows: Vector, norm: float) -> Vector:
+    def shares(self, r: Reading) -> Vector:
         """Each sentence's part of value - bias (they add up to it exactly)."""
-        out: Vector = (rows @ self.weights) / (len(rows) * norm)
+        d = r.rows.shape[1]
+        out: Vector = (r.rows @ self.weights[:d]) / (len(r.rows) * r.whole)
+        if len(self.weights) > d:
+            late = r.rows[r.start :] @ self.weights[d:] / ((len(r.rows) - r.start) * r.late)
+            out[r.start :] += late
         return out
+
+
+VOICES = ("rule", "readout", "likeness")
+RULE_UNIT = 0.25  # a rule's margin in units of the engine's CLEAR_MARGIN
+RULE_CLIP = 2.0  # far past its threshold, or far short of it, a rule's voice is no louder
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """A trap decided by several voices at once, each put on the same scale (its mean and spread
+    out of fold on the dev half) and averaged with equal weight: the rule's margin, the trap's
+    read-out, the likeness to the trap's example sentences. The weights are set, not fitted (the
+    rule as loud as the two model voices together, see RULE_WEIGHT): the rules were written
+    while reading the dev half, so a weight fitted there would trust them more than answers they
+    were not written from deserve; only the threshold is chosen there (by CV)."""
+
+    voices: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float
+    questions: tuple[str, ...] | None = None  # fused on these questions only (None: every one)
+
+    def applies(self, question_id: str) -> bool:
+        return self.questions is None or question_id in self.questions
+
+    def z(self, values: dict[str, float]) -> float:
+        parts = [
+            (values[v] - m) / s for v, m, s in zip(self.voices, self.mean, self.scale, strict=True)
+        ]
+        return float(np.average(parts, weights=voice_weights(self.voices)))
+
+
+# The rule speaks as loud as the two model voices together: it quotes the words it found, and was
+# written from what the trap is; the models hear meaning but not which words carry it. So the
+# models can overrule a borderline rule, or one far from its threshold when both agree strongly,
+# but not a clear rule on their own.
+RULE_WEIGHT = 3.0
+
+
+def voice_weights(voices: tuple[str, ...]) -> list[float]:
+    return [RULE_WEIGHT if v == "rule" else 1.0 for v in voices]
 
 
 @dataclass(frozen=True)
@@ -71,12 +144,14 @@ class Fitted:
     weight: float  # the criterion's weight next to the question's own criteria
     traps: dict[str, tuple[Readout, float]]  # trap id -> read-out of its log-odds, threshold
     meta: dict[str, Any]
+    fusion: dict[str, Fusion] = field(default_factory=dict)  # traps decided by voices together
 
 
 @dataclass(frozen=True)
 class Review:
     criterion: CriterionResult
     traps: tuple[TrapHit, ...]
+    decided: frozenset[str] = frozenset()  # fused traps: these ids are decided here, not by rules
 
 
 def units(answer: Answer) -> list[Span]:
@@ -141,12 +216,72 @@ def fitted(path: Path = FIT) -> Fitted | None:
     def readout(r: dict[str, Any]) -> Readout:
         return Readout(np.asarray(r["weights"], dtype=np.float32), float(r["bias"]))
 
+    def fusion(r: dict[str, Any]) -> Fusion:
+        return Fusion(
+            tuple(r["voices"]),
+            tuple(float(x) for x in r["mean"]),
+            tuple(float(x) for x in r["scale"]),
+            float(r["threshold"]),
+            tuple(r["questions"]) if "questions" in r else None,
+        )
+
     return Fitted(
         grade=readout(raw["grade"]),
         weight=float(raw["weight"]),
         traps={t: (readout(r), float(r["threshold"])) for t, r in raw["traps"].items()},
         meta=raw.get("meta", {}),
+        fusion={t: fusion(r["fusion"]) for t, r in raw["traps"].items() if "fusion" in r},
     )
+
+
+@dataclass(frozen=True)
+class Examples:
+    """A trap's example sentences (questions/semantic.yaml, `likeness`), embedded: `present`
+    says the trap, `absent` says what an answer free of it says instead. `start`: the share of
+    the answer to look in (a lesson comes after the story, so its opening is left out)."""
+
+    present: Vector | None
+    absent: Vector | None
+    start: float
+
+
+@cache
+def examples() -> dict[str, Examples]:
+    enc = embed.encoder()
+    if enc is None:
+        return {}
+    out = {}
+    for trap, spec in wording().get("likeness", {}).items():
+        present, absent = spec.get("present"), spec.get("absent")
+        out[trap] = Examples(
+            enc.encode(present) if present else None,
+            enc.encode(absent) if absent else None,
+            float(spec.get("from", 0.0)),
+        )
+    return out
+
+
+def likeness(rows: Vector, trap: str) -> tuple[float, int] | None:
+    """How much the answer reads like the trap by its example sentences, and the sentence that
+    reads most like it: the mean of the two best sentences' closeness to the nearest `present`
+    example; or, for a trap known by what is missing, minus the two best sentences' closeness to
+    an `absent` example (less that to a `present` one, when the trap has both)."""
+    ex = examples().get(trap)
+    if ex is None or not len(rows):
+        return None
+    first = min(int(ex.start * len(rows)), len(rows) - 1)
+    part = rows[first:]
+    near = (part @ ex.present.T).max(axis=1) if ex.present is not None else np.zeros(len(part))
+    if ex.absent is None:
+        top = np.sort(near)[-2:]
+        return float(top.mean()), first + int(np.argmax(near))
+    said = (part @ ex.absent.T).max(axis=1) - near
+    top = np.sort(said)[-2:]
+    return -float(top.mean()), first + int(np.argmin(said))
+
+
+def rule_voice(margin: float) -> float:
+    return float(np.clip(margin / RULE_UNIT, -RULE_CLIP, RULE_CLIP))
 
 
 @cache
@@ -156,20 +291,22 @@ def wording() -> dict[str, Any]:
     return data
 
 
-def review(answer: Answer, trap_ids: frozenset[str]) -> Review | None:
-    """The semantic criterion and the traps (among `trap_ids`) its read-outs fire."""
+def review(
+    answer: Answer, trap_ids: frozenset[str], margins: dict[str, float] | None = None
+) -> Review | None:
+    """The semantic criterion and the traps (among `trap_ids`) its read-outs fire. A trap with a
+    fusion is decided here, for or against (its id is in `Review.decided`), from the rule's
+    `margins` and the model's voices; one without is only ever added."""
     fit = fitted()
     found = vectors(answer) if fit is not None else None
     if fit is None or found is None:
         return None
     spans, rows = found
-    mean = rows.mean(axis=0)
-    norm = float(np.linalg.norm(mean)) or 1.0
-    mean = mean / norm
-    grade = fit.grade.value(mean)
+    read = reading(rows)
+    grade = fit.grade.value(read)
     score = round(float(np.clip((grade - 1.0) / 4.0, 0.0, 1.0)) * 100)
     text = wording()["criterion"]
-    shares = fit.grade.shares(rows, norm)
+    shares = fit.grade.shares(read)
     # a high score is explained by the sentences that lifted it, a low one by those that sank it
     order = np.argsort(-shares if score >= text["good"] else shares, kind="stable")
     lifted = score >= text["good"]
@@ -182,14 +319,22 @@ def review(answer: Answer, trap_ids: frozenset[str]) -> Review | None:
         evidence=tuple(answer.quote(spans[k], pad=0) for k in sorted(picked)),
         tip=text["praise"] if lifted else text["tip"],
     )
-    hits = []
+    hits, decided = [], []
     for trap_id, (readout, threshold) in fit.traps.items():
         if trap_id not in trap_ids:
             continue
-        margin = readout.value(mean) - threshold
+        fusion = fit.fusion.get(trap_id)
+        if fusion is not None and not fusion.applies(answer.question.id):
+            continue  # fitted where this trap was labelled; elsewhere the rule decides alone
+        if fusion is not None and margins is not None and trap_id in margins:
+            decided.append(trap_id)
+            hit = _fused(answer, spans, read, trap_id, fusion, margins[trap_id], readout)
+            hits.extend([hit] if hit else [])
+            continue
+        margin = readout.value(read) - threshold
         if margin < 0:
             continue
-        k = int(np.argmax(readout.shares(rows, norm)))
+        k = int(np.argmax(readout.shares(read)))
         hits.append(
             TrapHit(
                 id=trap_id,
@@ -198,4 +343,39 @@ def review(answer: Answer, trap_ids: frozenset[str]) -> Review | None:
                 strength=0.5 + 0.5 * min(margin / 2.0, 1.0),
             )
         )
-    return Review(criterion, tuple(hits))
+    return Review(criterion, tuple(hits), frozenset(decided))
+
+
+FUSED_CLEAR = 0.5  # this far past its threshold (in spreads), a fused trap is charged in full
+
+
+def _fused(
+    answer: Answer,
+    spans: list[Span],
+    read: Reading,
+    trap_id: str,
+    fusion: Fusion,
+    margin: float,
+    readout: Readout,
+) -> TrapHit | None:
+    """The voices together; the hit quotes the sentence the model voices lean on most (the
+    engine adds the rule's own quotes when the rule fired too)."""
+    values = {"rule": rule_voice(margin), "readout": readout.value(read)}
+    like = likeness(read.rows, trap_id)
+    if like is not None:
+        values["likeness"] = like[0]
+    if any(v not in values for v in fusion.voices):
+        return None
+    over = fusion.z(values) - fusion.threshold
+    if over < 0:
+        return None
+    if like is not None and "likeness" in fusion.voices:
+        k = like[1]
+    else:
+        k = int(np.argmax(readout.shares(read)))
+    return TrapHit(
+        id=trap_id,
+        evidence=(answer.quote(spans[k], pad=0),),
+        probe="",
+        strength=0.5 + 0.5 * min(over / FUSED_CLEAR, 1.0),
+    )
