@@ -14,7 +14,7 @@ import yaml
 import mockmic
 from mockmic import questions
 from mockmic.rubric.answer import build
-from mockmic.rubric.detectors.common import negated
+from mockmic.rubric.detectors.common import negated, unrealised
 from mockmic.transcribe.text import from_text
 
 STRONG_FLOOR = 55  # a strong answer to any question
@@ -65,6 +65,20 @@ def test_negation_stays_inside_its_clause() -> None:
     text = "I did not blame the supplier for the delay."
     answer = build(from_text(text), questions.get("failure"))
     assert negated(answer, answer.find(("blame",))[0])
+
+
+def test_an_outcome_still_wished_for_is_not_an_outcome() -> None:
+    def outcome(text: str) -> int:
+        criteria = mockmic.score(text, question="weakness").assessment.criteria
+        return next(c.score for c in criteria if c.id == "outcome")
+
+    story = "I find it hard to switch off and I answer messages late at night. "
+    wished = outcome(story + "My friends tell me my work-life balance needs improving.")
+    told = outcome(story + "Since I stopped that in March my sleep has improved a lot.")
+    assert wished < told
+    answer = build(from_text("It needs improving. It improved."), questions.get("weakness"))
+    first, second = answer.find(("improving", "improved"))[:2]
+    assert unrealised(answer, first) and not unrealised(answer, second)
 
 
 def test_contempt_in_the_present_tense_is_badmouthing() -> None:

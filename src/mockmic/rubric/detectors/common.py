@@ -78,6 +78,19 @@ def negated(answer: Answer, span: Span) -> bool:
     return bool(NEGATIONS.intersection(prev)) or "instead of" in joined or "rather than" in joined
 
 
+# Words that put what follows them in the future or in a wish: "it needs improving", "I want
+# to reduce it", "that should improve". An outcome word after one has not happened yet.
+UNREALISED = frozenset({"need", "needs", "should", "would", "want", "wants", "hope", "plan"})
+
+
+def unrealised(answer: Answer, span: Span) -> bool:
+    """ "my balance needs improving", "I hope to cut it": the phrase is wished for, not told."""
+    k = answer.clause_of(span.start)
+    start = answer.clauses[k].start if k >= 0 else 0
+    prev = [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start][-4:]
+    return bool(UNREALISED.intersection(prev))
+
+
 def numbers(answer: Answer, within: list[Span] | None = None) -> list[Span]:
     """Numerals, number words and percentages: the cheapest sign of a specific claim."""
     out = []

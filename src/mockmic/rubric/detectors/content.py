@@ -19,6 +19,7 @@ from mockmic.rubric.detectors.common import (
     ramp,
     spans,
     total,
+    unrealised,
     weighted,
 )
 from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
@@ -292,6 +293,7 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     """Proof counts only after the failure is told: in the last 60% or the change/proof parts."""
     extra = extra + _part_cues(answer, "proof")
     hits = weighted(answer, lx.PROOF, extra, skip_negated=False)
+    hits = [h for h in hits if not unrealised(answer, h[0])]
     late = [
         h
         for h in hits
@@ -412,6 +414,7 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
         return not any(c.start <= span.start < c.end for c in acts)
 
     hits = [h for h in weighted(answer, lx.RESULT, p.extra, p.parts) if outcome_side(h[0])]
+    hits = [h for h in hits if not unrealised(answer, h[0])]
     # how it turned out is told after what was done: outcome words in the first half ("we
     # agreed", "within a week", "it was resolved that ...") are the setting, not the ending
     late = [h for h in hits if answer.position(h[0]) >= OUTCOME_FROM]
