@@ -163,10 +163,7 @@ def fit_readouts(
 
 
 def voices(s: Sample, trap: str, readout: float) -> dict[str, float]:
-    out = {"rule": semantic.rule_voice(s.margins.get(trap, -1.0)), "readout": readout}
-    if trap in s.likeness:
-        out["likeness"] = s.likeness[trap]
-    return out
+    return semantic.voice_values(s.margins.get(trap, -1.0), readout, s.likeness.get(trap))
 
 
 def fit_fusion(samples: Sequence[Sample], x: Matrix, y: Matrix, trap: str) -> semantic.Fusion:
@@ -231,13 +228,13 @@ def judged(s: Sample, r: Readouts, weight: float) -> tuple[int, frozenset[str]]:
             continue  # as semantic.review: outside the questions it was labelled on
         if fusion is not None and t in s.margins:
             hits.pop(t, None)
-            over = fusion.z(voices(s, t, odds)) - fusion.threshold
-            if over >= 0:
-                hits[t] = TrapHit(t, (), "", 0.5 + 0.5 * min(over / semantic.FUSED_CLEAR, 1.0))
+            strength = semantic.fused_strength(fusion, voices(s, t, odds))
+            if strength is not None:
+                hits[t] = TrapHit(t, (), "", strength)
             continue
         margin = odds - TRAP_THRESHOLD
         if t not in s.hits and margin >= 0:
-            added[t] = TrapHit(t, (), "", 0.5 + 0.5 * min(margin / 2.0, 1.0))
+            added[t] = TrapHit(t, (), "", semantic.added_strength(margin))
     traps = engine.kept(s.question, hits, added)
     content = scoring.content_score(Assessment((), criteria, traps), s.question)
     return content, frozenset(h.id for h in traps)

@@ -340,7 +340,7 @@ def review(
                 id=trap_id,
                 evidence=(answer.quote(spans[k], pad=0),),
                 probe="",  # the engine puts the question's own probe in
-                strength=0.5 + 0.5 * min(margin / 2.0, 1.0),
+                strength=added_strength(margin),
             )
         )
     return Review(criterion, tuple(hits), frozenset(decided))
@@ -360,22 +360,38 @@ def _fused(
 ) -> TrapHit | None:
     """The voices together; the hit quotes the sentence the model voices lean on most (the
     engine adds the rule's own quotes when the rule fired too)."""
-    values = {"rule": rule_voice(margin), "readout": readout.value(read)}
     like = likeness(read.rows, trap_id)
-    if like is not None:
-        values["likeness"] = like[0]
-    if any(v not in values for v in fusion.voices):
-        return None
-    over = fusion.z(values) - fusion.threshold
-    if over < 0:
+    values = voice_values(margin, readout.value(read), like[0] if like is not None else None)
+    strength = fused_strength(fusion, values)
+    if strength is None:
         return None
     if like is not None and "likeness" in fusion.voices:
         k = like[1]
     else:
         k = int(np.argmax(readout.shares(read)))
     return TrapHit(
-        id=trap_id,
-        evidence=(answer.quote(spans[k], pad=0),),
-        probe="",
-        strength=0.5 + 0.5 * min(over / FUSED_CLEAR, 1.0),
+        id=trap_id, evidence=(answer.quote(spans[k], pad=0),), probe="", strength=strength
     )
+
+
+def added_strength(margin: float) -> float:
+    """How strongly a trap only a read-out found is charged, `margin` log-odds past its
+    threshold (shared with rubric.calibrate)."""
+    return 0.5 + 0.5 * min(margin / 2.0, 1.0)
+
+
+def voice_values(margin: float, readout: float, like: float | None) -> dict[str, float]:
+    """What each voice says of one trap on one answer (likeness only where it has examples)."""
+    out = {"rule": rule_voice(margin), "readout": readout}
+    if like is not None:
+        out["likeness"] = like
+    return out
+
+
+def fused_strength(fusion: Fusion, values: dict[str, float]) -> float | None:
+    """How strongly a fused trap is charged, or None when the voices together do not carry it.
+    Shared with the fit (rubric.calibrate), so its figures are the engine's."""
+    if any(v not in values for v in fusion.voices):
+        return None
+    over = fusion.z(values) - fusion.threshold
+    return None if over < 0 else 0.5 + 0.5 * min(over / FUSED_CLEAR, 1.0)
