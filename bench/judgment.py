@@ -498,7 +498,7 @@ def fit_semantic(out: Path | None = None) -> dict[str, Any]:
     questions/semantic_fit.yaml. The test half is never read."""
     from mockmic.rubric import embed
 
-    with embed._one_blas_thread():  # small matrices: a second BLAS thread only spins
+    with embed.one_blas_thread():  # small matrices: a second BLAS thread only spins
         return _fit_semantic(out)
 
 

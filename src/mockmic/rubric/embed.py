@@ -117,7 +117,7 @@ class Encoder:
 
     def encode(self, texts: Sequence[str]) -> Array:
         """One L2-normalised row per text (a zero-length input gives a zero-length array)."""
-        with _one_blas_thread():
+        with one_blas_thread():
             rows = [self._batch(list(texts[i : i + BATCH])) for i in range(0, len(texts), BATCH)]
         if not rows:
             return np.zeros((0, self.dim), np.float32)
@@ -211,7 +211,7 @@ def _blas_setter() -> Callable[[int], int] | None:
 
 
 @contextlib.contextmanager
-def _one_blas_thread() -> Iterator[None]:
+def one_blas_thread() -> Iterator[None]:
     """Matrix products on this thread alone while encoding. The matrices are small, so a second
     BLAS thread gains little on an idle machine, and on a busy one (a server, other work on two
     cores) its spin-waiting made encoding 8 times slower; one thread also keeps the rounding,
