@@ -3,17 +3,20 @@
     python bench/judgment.py                    # both halves, text + paraphrase + speech round trip
     python bench/judgment.py --split dev        # only the half you may look at while tuning
     python bench/judgment.py --no-audio --json  # machine-readable, no espeak-ng/whisper round trip
-    python bench/judgment.py --answers          # per-answer rows, dev half only
-    python bench/judgment.py --fit-semantic     # refit the semantic judge on dev (5-fold CV)
+    python bench/judgment.py --split train      # the training split, reported like a half
+    python bench/judgment.py --split dev --answers   # per-answer rows (dev or train, never test)
+    python bench/judgment.py --fit-semantic     # refit the semantic judge on dev + train (CV)
 
-Reads the labelled set in bench/data/answers/ (one YAML file per question id, see bench/README.md),
-scores every answer as text through the public API (`mockmic.score(text, question=...)`), and
-prints, for each half: ROC AUC of strong over weak answers, Spearman between overall score and
-grade, and precision/recall/F1 per trap. Then two stability figures: the same answer reworded
-(bench/data/answers/paraphrases.yaml) and the same answer spoken by espeak-ng and transcribed back.
+Reads the labelled set in bench/data/answers/ (one YAML file per question id, split into a dev and
+a test half, see bench/README.md) and the training split in bench/data/train/ (files named
+<question>.<writer>.yaml), scores every answer as text through the public API
+(`mockmic.score(text, question=...)`), and prints, for each half (or split): ROC AUC of strong
+over weak answers, Spearman between overall score and grade, and precision/recall/F1 per trap.
+Then two stability figures: the same answer reworded (bench/data/answers/paraphrases.yaml) and the
+same answer spoken by espeak-ng and transcribed back.
 
 The test half is for measuring only: never tune the engine on its per-answer results, which is why
-`--answers` refuses it.
+`--answers` refuses it, and the semantic judge is never fitted on it.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +43,10 @@ from mockmic.questions import STABLE_IDS
 
 DATA = Path(__file__).resolve().parent / "data" / "answers"
 PARAPHRASES = DATA / "paraphrases.yaml"
-SPLITS = ("dev", "test")
+TRAIN = Path(__file__).resolve().parent / "data" / "train"
+SPLITS = ("dev", "test")  # the halves of bench/data/answers, by the fixed split rule
+TRAIN_SPLIT = "train"  # bench/data/train: written apart, for fitting and for fresh checks
+FIT_ON = ("dev", TRAIN_SPLIT)  # what --fit-semantic fits on by default; never the test half
 
 # Contract ids from shared/DESIGN.md (stable): the failure question's own traps, and the generic
 # ones any question may use. Failure-only ids are labelled (and so scored) on failure answers only.
@@ -82,8 +88,10 @@ class Answer:
     grade: int
     label: str  # strong | mixed | weak
     traps: tuple[str, ...]
-    split: str  # dev | test
+    split: str  # dev | test | train
     text: str
+    # train only: trap id -> verbatim quotes of the words that say it (traps said in words)
+    evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -117,24 +125,46 @@ def label_of(grade: int) -> str:
     return "strong" if grade >= 4 else "weak" if grade <= 2 else "mixed"
 
 
+def _answer(raw: dict[str, Any], question: str) -> Answer:
+    return Answer(
+        id=raw["id"],
+        question=question,
+        grade=raw["grade"],
+        label=raw["label"],
+        traps=tuple(raw["traps"] or ()),
+        split=raw["split"],
+        text=" ".join(raw["text"].split()),
+        evidence={t: tuple(q) for t, q in (raw.get("evidence") or {}).items()},
+    )
+
+
 def load_answers(folder: Path = DATA) -> list[Answer]:
+    """The labelled set's dev and test halves (one file per question id)."""
     answers = []
     for path in sorted(folder.glob("*.yaml")):
         if path == PARAPHRASES or path.name == PARAPHRASES.name:
             continue
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
-            answers.append(
-                Answer(
-                    id=raw["id"],
-                    question=raw["question"],
-                    grade=raw["grade"],
-                    label=raw["label"],
-                    traps=tuple(raw["traps"]),
-                    split=raw["split"],
-                    text=" ".join(raw["text"].split()),
-                )
-            )
+            answers.append(_answer(raw, raw["question"]))
     return answers
+
+
+def load_train(folder: Path = TRAIN) -> list[Answer]:
+    """The training split: <question>.<writer>.yaml, several files per question (the question is
+    the file name's part before the first dot)."""
+    answers = []
+    for path in sorted(folder.glob("*.yaml")):
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or ():
+            answers.append(_answer(raw, path.name.split(".")[0]))
+    return answers
+
+
+def load_splits(splits: Iterable[str]) -> list[Answer]:
+    """The answers of the named splits (dev, test, train), in file order."""
+    wanted = set(splits)
+    pool = load_answers() if wanted & set(SPLITS) else []
+    pool += load_train() if TRAIN_SPLIT in wanted else []
+    return [a for a in pool if a.split in wanted]
 
 
 def load_paraphrases(path: Path = PARAPHRASES) -> list[Paraphrase]:
@@ -471,9 +501,8 @@ def render_answers(answers: Sequence[Answer], judged: dict[str, Judged]) -> str:
 def run(splits: Sequence[str], audio: bool, judge: Judge | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     judge = judge or public_judge()
-    answers = load_answers()
-    by_id = {a.id: a for a in answers}
-    chosen = [a for a in answers if a.split in splits]
+    by_id = {a.id: a for a in load_answers()}  # paraphrases and round trip: dev answers
+    chosen = load_splits(splits)
     judged, skipped = judge_all(chosen, judge)
     result: dict[str, Any] = {
         "halves": {s: half_metrics([a for a in chosen if a.split == s], judged) for s in splits},
@@ -489,33 +518,52 @@ def run(splits: Sequence[str], audio: bool, judge: Judge | None = None) -> dict[
     return result
 
 
-# --- fitting the semantic judge (dev half only) -----------------------------------------------
+# --- fitting the semantic judge (dev + train; never the test half) -----------------------------
 
 
-def fit_semantic(out: Path | None = None) -> dict[str, Any]:
-    """Choose and fit the semantic judge's read-outs on the dev half by 5-fold cross-validation
-    (three fold draws), print the out-of-fold figures next to the rules alone, and write
-    questions/semantic_fit.yaml. The test half is never read."""
+def fit_semantic(out: Path | None = None, fit_on: Sequence[str] = FIT_ON) -> dict[str, Any]:
+    """Choose and fit the semantic judge's read-outs on the answers of `fit_on` (dev and train by
+    default) by 5-fold cross-validation (three fold draws), print the out-of-fold figures per
+    split next to the rules alone, and write questions/semantic_fit.yaml. A split left out of
+    `fit_on` is judged by the fit on the others (so it is out of sample too). The test half is
+    never read."""
     from mockmic.rubric import embed
 
+    if not fit_on or set(fit_on) - set(FIT_ON):
+        raise ValueError(f"the semantic judge fits on {' and '.join(FIT_ON)} only, not {fit_on}")
     with embed.one_blas_thread():  # small matrices: a second BLAS thread only spins
-        return _fit_semantic(out)
+        return _fit_semantic(out, tuple(s for s in FIT_ON if s in fit_on))
 
 
-FUSE_SLACK = 0.05  # a fused trap may trail the rules' dev F1 this much (theirs is in-sample)
+FUSE_SLACK = 0.05  # a fused trap may trail the rules' F1 this much (theirs is in-sample on dev)
 NEVER_FUSED = ("off_topic",)
+SEEDS = (0, 1, 2)
 
 
-def _fit_semantic(out: Path | None) -> dict[str, Any]:
+@dataclass
+class _FitSet:
+    """The answers the fit sees: `fit` are cross-validated, `rest` judged by the fit on `fit`."""
+
+    fit: list[Any]  # calibrate.Sample
+    rest: list[Any]
+    answers: dict[str, Answer]
+
+    def split_of(self, sample_id: str) -> str:
+        return self.answers[sample_id].split
+
+    def splits(self) -> list[str]:
+        return [s for s in FIT_ON if any(a.split == s for a in self.answers.values())]
+
+
+def _samples(answers: Sequence[Answer]) -> list[Any]:
     from mockmic import questions
-    from mockmic.rubric import calibrate, semantic
+    from mockmic.rubric import calibrate
     from mockmic.transcribe import from_text
 
-    dev = [a for a in load_answers() if a.split == "dev"]
     bank = questions.bank().questions
-    samples = [
+    return [
         s
-        for a in dev
+        for a in answers
         if a.question in bank
         and (
             s := calibrate.sample(
@@ -528,31 +576,66 @@ def _fit_semantic(out: Path | None) -> dict[str, Any]:
             )
         )
     ]
+
+
+def _figures(
+    data: _FitSet, lam: float, weight: float, traps: Sequence[str], fuse: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Out-of-fold figures, as means over the fold draws: over the whole fitting set ("fit") and
+    per split; answers outside the fitting set are judged by the fit on all of it."""
+    from mockmic.rubric import calibrate
+
+    outside: dict[str, Judged] = {}
+    if data.rest:
+        whole = calibrate.fit_readouts(data.fit, lam, traps, fuse)
+        outside = {s.id: Judged(*calibrate.judged(s, whole, weight)) for s in data.rest}
+    groups = {"fit": [data.answers[s.id] for s in data.fit]}
+    for split in data.splits():
+        groups[split] = [a for a in data.answers.values() if a.split == split]
+    runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    odds: dict[str, list[float]] = {}
+    for seed in SEEDS:
+        judged, odds = calibrate.out_of_fold(data.fit, lam, weight, traps, seed, fuse)
+        rows = {s.id: Judged(c, t) for s, (c, t) in zip(data.fit, judged, strict=True)} | outside
+        for name, answers in groups.items():
+            runs[name].append(half_metrics(answers, rows))
+    out: dict[str, Any] = {name: _mean_figures(r) for name, r in runs.items()}
+    out["_odds"] = odds
+    return out
+
+
+def _mean_figures(runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    f1 = {
+        t["trap"]: [r["traps"][k]["f1"] or 0.0 for r in runs]
+        for k, t in enumerate(runs[0]["traps"])
+        if t["support"]
+    }
+    return {
+        "answers": runs[0]["answers"],
+        "auc": statistics.mean(r["auc"] for r in runs),
+        "spearman": statistics.mean(r["spearman"] for r in runs),
+        "trap_f1": {t: statistics.mean(v) for t, v in f1.items()},
+    }
+
+
+def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
+    from mockmic.rubric import calibrate, semantic
+
+    pool = load_splits(FIT_ON)
+    samples = _samples(pool)
     if not samples:
         raise SystemExit("the sentence-embedding model is not installed: nothing to fit")
-    by_id = {a.id: a for a in dev}
-    answers = [by_id[s.id] for s in samples]
-    seeds = (0, 1, 2)
+    answers = {a.id: a for a in pool}
+    data = _FitSet(
+        fit=[s for s in samples if answers[s.id].split in fit_on],
+        rest=[s for s in samples if answers[s.id].split not in fit_on],
+        answers={s.id: answers[s.id] for s in samples},
+    )
 
     def figures(
         lam: float, weight: float, traps: Sequence[str], fuse: Sequence[str] = ()
     ) -> dict[str, Any]:
-        runs, odds = [], {}
-        for seed in seeds:
-            judged, odds = calibrate.out_of_fold(samples, lam, weight, traps, seed, fuse)
-            rows = {s.id: Judged(c, t) for s, (c, t) in zip(samples, judged, strict=True)}
-            runs.append(half_metrics(answers, rows))
-        f1 = {
-            t["trap"]: [r["traps"][k]["f1"] or 0.0 for r in runs]
-            for k, t in enumerate(runs[0]["traps"])
-            if t["support"]
-        }
-        return {
-            "auc": statistics.mean(r["auc"] for r in runs),
-            "spearman": statistics.mean(r["spearman"] for r in runs),
-            "trap_f1": {t: statistics.mean(v) for t, v in f1.items()},
-            "_odds": odds,
-        }
+        return _figures(data, lam, weight, traps, fuse)
 
     rules = figures(1.0, 0.0, ())
     grid = {
@@ -563,12 +646,12 @@ def _fit_semantic(out: Path | None) -> dict[str, Any]:
     }
     # the figures are flat near the top: of the settings within 0.003 of the best Spearman, the
     # lightest weight and the strongest regularisation, i.e. the least departure from the rules
-    best = max(v["spearman"] for v in grid.values())
-    near = [k for k, v in grid.items() if v["spearman"] >= best - 0.003]
+    best = max(v["fit"]["spearman"] for v in grid.values())
+    near = [k for k, v in grid.items() if v["fit"]["spearman"] >= best - 0.003]
     lam, weight = min(near, key=lambda k: (k[1], -k[0]))
     # every trap with enough labelled answers is tried fused; it stays fused where, out of fold,
-    # its F1 is within FUSE_SLACK of the rules' own (an in-sample figure: the rules were written
-    # on this half, and answers from elsewhere find them much weaker)
+    # its F1 is within FUSE_SLACK of the rules' own (in-sample on dev: the rules were written on
+    # that half, and answers from elsewhere find them much weaker)
     # (off_topic is never fused: whether an answer fits the question asked is not in the answer
     # alone, which is all a read-out sees; on answers to questions dev lacks it fired on strong
     # ones)
@@ -576,16 +659,15 @@ def _fit_semantic(out: Path | None) -> dict[str, Any]:
         t
         for t in ALL_TRAPS
         if t not in NEVER_FUSED
-        and sum(1 for s in samples if t in s.traps) >= calibrate.MIN_POSITIVES
+        and sum(1 for s in data.fit if t in s.traps) >= calibrate.MIN_POSITIVES
     ]
     fused_probe = figures(lam, weight, candidates, candidates)
+    rules_f1, probe_f1 = rules["fit"]["trap_f1"], fused_probe["fit"]["trap_f1"]
     fused = tuple(
-        t
-        for t in candidates
-        if fused_probe["trap_f1"].get(t, 0.0) >= rules["trap_f1"].get(t, 0.0) - FUSE_SLACK
+        t for t in candidates if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
     )
     probe = figures(lam, weight, ALL_TRAPS)
-    choice = calibrate.trap_choice(samples, probe["_odds"])
+    choice = calibrate.trap_choice(data.fit, probe["_odds"])
     kept = tuple(
         t
         for t, c in choice.items()
@@ -594,69 +676,115 @@ def _fit_semantic(out: Path | None) -> dict[str, Any]:
         and c["recall"] >= calibrate.TRAP_RECALL
     )
     final = figures(lam, weight, kept + fused, fused)
-    readouts = calibrate.fit_readouts(samples, lam, kept + fused, fused)
+    readouts = calibrate.fit_readouts(data.fit, lam, kept + fused, fused)
+    named = " + ".join(
+        f"{s} ({sum(1 for s2 in data.fit if data.split_of(s2.id) == s)})" for s in fit_on
+    )
     meta = {
-        "fitted_on": f"bench/data/answers dev half ({len(samples)} answers)",
-        "cv": "5-fold, folds drawn 3 times; figures are out-of-fold means",
-        "cv_rules_alone": {k: rules[k] for k in ("auc", "spearman")},
-        "cv_semantic": {k: final[k] for k in ("auc", "spearman")},
+        "fitted_on": f"{named} answers ({len(data.fit)})",
+        "cv": "5-fold, folds drawn 3 times; figures are out-of-fold means"
+        + (
+            f"; {', '.join(s for s in FIT_ON if s not in fit_on)} judged by the fit"
+            if data.rest
+            else ""
+        ),
+        "cv_rules_alone": _rounded(rules, ("auc", "spearman")),
+        "cv_semantic": _rounded(final, ("auc", "spearman")),
         "grid_spearman": {
-            f"lambda={k[0]} weight={k[1]}": round(v["spearman"], 4) for k, v in grid.items()
+            f"lambda={k[0]} weight={k[1]}": round(v["fit"]["spearman"], 4) for k, v in grid.items()
         },
-        "trap_f1_rules_in_sample": {t: round(v, 3) for t, v in rules["trap_f1"].items()},
-        "trap_f1_fused_out_of_fold": {t: round(v, 3) for t, v in fused_probe["trap_f1"].items()},
-        "trap_f1_final_out_of_fold": {t: round(v, 3) for t, v in final["trap_f1"].items()},
+        "trap_f1_rules": _rounded(rules, ("trap_f1",)),
+        "trap_f1_fused_out_of_fold": _rounded(fused_probe, ("trap_f1",)),
+        "trap_f1_final_out_of_fold": _rounded(final, ("trap_f1",)),
         "trap_readouts_alone": choice,
     }
-    data = calibrate.to_json(readouts, weight, lam, meta)
+    result = calibrate.to_json(readouts, weight, lam, meta)
     path = out or semantic.FIT
     header = (
         "# The semantic judge's read-outs (mockmic.rubric.semantic), written by\n"
-        "# `python bench/judgment.py --fit-semantic` from the dev half: do not edit by hand.\n"
+        "# `python bench/judgment.py --fit-semantic` from the labelled set's dev half and the\n"
+        "# training split (bench/data/train), never the test half: do not edit by hand.\n"
     )
-    body = yaml.safe_dump(data, default_flow_style=None, sort_keys=False, width=100)
+    body = yaml.safe_dump(result, default_flow_style=None, sort_keys=False, width=100)
     path.write_text(header + body, encoding="utf-8")
-    lines = [f"== semantic judge fitted on {len(samples)} dev answers -> {path}"]
+    lines = [f"== semantic judge fitted on {named} answers -> {path}"]
     lines.append(
         f"   chosen: ridge lambda {lam}, criterion weight {weight}, "
         f"fused traps {list(fused) or 'none'}, added-only read-outs {list(kept) or 'none'}"
     )
     for name, f in (
-        ("rules alone (in-sample)", rules),
+        ("rules alone", rules),
         ("all candidates fused (out-of-fold)", fused_probe),
         ("rules + semantic (out-of-fold)", final),
     ):
-        lines.append(f"   {name:<35} AUC {f['auc']:.3f}  Spearman {f['spearman']:.3f}")
-        lines.append("     F1 " + "  ".join(f"{t} {v:.2f}" for t, v in f["trap_f1"].items()))
+        lines.append(f"   {name}")
+        for group in ("fit", *data.splits()):
+            g = f[group]
+            where = "fitting set" if group == "fit" else f"{group} ({_how(group, fit_on)})"
+            lines.append(
+                f"     {where:<28} {g['answers']:>4} answers  AUC {g['auc']:.3f}  "
+                f"Spearman {g['spearman']:.3f}"
+            )
+            lines.append("       F1 " + "  ".join(f"{t} {v:.2f}" for t, v in g["trap_f1"].items()))
     for t, c in choice.items():
         lines.append(
             f"   trap read-out {t:<13} alone: precision {c['precision']:.2f} "
             f"recall {c['recall']:.2f} ({c['fired']:.0f} fired)"
         )
     print("\n".join(lines))
-    return data
+    return result
+
+
+def _how(split: str, fit_on: Sequence[str]) -> str:
+    return "out of fold" if split in fit_on else "fit on the others"
+
+
+def _rounded(f: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    """Per group (fit, dev, train): the figures named by `keys`, rounded for the YAML file."""
+    out: dict[str, Any] = {}
+    for group, g in f.items():
+        if group.startswith("_"):
+            continue
+        for k in keys:
+            v = g[k]
+            value = {t: round(x, 3) for t, x in v.items()} if isinstance(v, dict) else round(v, 4)
+            out.setdefault(group, {})[k] = value
+    return out if len(keys) > 1 else {group: v[keys[0]] for group, v in out.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "test", "train", "both"), default="both")
     parser.add_argument("--no-audio", action="store_true", help="skip the espeak-ng round trip")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
-        "--answers", action="store_true", help="also print per-answer rows (dev half only)"
+        "--answers",
+        action="store_true",
+        help="also print per-answer rows (dev or train, never the test half)",
     )
     parser.add_argument(
         "--fit-semantic",
         action="store_true",
-        help="refit the semantic judge on the dev half (cross-validated) and write its weights",
+        help="refit the semantic judge (cross-validated) and write its weights",
+    )
+    parser.add_argument(
+        "--fit-on",
+        default=",".join(FIT_ON),
+        help="what --fit-semantic fits on: dev, train or dev,train (the default)",
+    )
+    parser.add_argument(
+        "--fit-out", type=Path, help="write the fit here instead of questions/semantic_fit.yaml"
     )
     args = parser.parse_args(argv)
     if args.fit_semantic:
-        fit_semantic()
+        fit_on = tuple(s.strip() for s in args.fit_on.split(",") if s.strip())
+        if not fit_on or set(fit_on) - set(FIT_ON):
+            parser.error("--fit-on takes dev, train or dev,train (never the test half)")
+        fit_semantic(args.fit_out, fit_on)
         return 0
     splits = SPLITS if args.split == "both" else (args.split,)
     if args.answers and "test" in splits:
-        parser.error("--answers shows per-answer results, allowed on --split dev only")
+        parser.error("--answers shows per-answer results, allowed on dev and train only")
     result = run(splits, audio=not args.no_audio)
     judged = result.pop("_judged")
     if args.json:
@@ -664,7 +792,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(render(result))
     if args.answers:
-        print(render_answers([a for a in load_answers() if a.split == "dev"], judged))
+        print(render_answers(load_splits(splits), judged))
     return 0
 
 

@@ -169,3 +169,133 @@ def test_every_question_is_in_the_bank(answers: list) -> None:  # type: ignore[t
     bank = {q.id for q in questions.all_questions()}
     missing = {a.question for a in answers} - bank
     assert not missing, f"the set has answers to questions the bank lacks: {sorted(missing)}"
+
+
+# --- the training split (bench/data/train) -----------------------------------------------------
+# Written apart from the labelled set, blind to the engine, for fitting the semantic judge and for
+# fresh checks. Its files are <question>.<writer>.yaml; the conventions are the labelled set's.
+
+TRAIN = ROOT / "bench" / "data" / "train"
+TRAIN_FIELDS = {"id", "question", "label", "split", "grade", "traps", "text"}
+# Traps known by what is missing have no words to quote.
+UNQUOTABLE = {"no_lesson", "no_proof", "no_result", "vague"}
+
+
+@pytest.fixture(scope="module")
+def train() -> list:  # type: ignore[type-arg]
+    return bench.load_train()
+
+
+def _train_rows() -> list[tuple[Path, dict]]:  # type: ignore[type-arg]
+    return [
+        (path, raw)
+        for path in sorted(TRAIN.glob("*.yaml"))
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or ()
+    ]
+
+
+def test_the_training_split_is_there(train: list) -> None:  # type: ignore[type-arg]
+    assert len(train) >= 100
+    assert {a.split for a in train} == {bench.TRAIN_SPLIT}
+    per_label = Counter(a.label for a in train)
+    assert per_label["strong"] >= 20 and per_label["weak"] >= 20, per_label
+
+
+def test_train_files_follow_the_conventions() -> None:
+    from mockmic import questions
+
+    bank = {q.id for q in questions.all_questions()}
+    for path, raw in _train_rows():
+        where = f"{path.name} {raw.get('id')}"
+        assert TRAIN_FIELDS <= set(raw) <= TRAIN_FIELDS | {"evidence"}, where
+        question = path.name.split(".")[0]
+        assert raw["question"] == question and question in bank, where
+        assert re.fullmatch(rf"{question}-t\d{{3}}", raw["id"]), where
+        assert raw["split"] == bench.TRAIN_SPLIT, where
+        grade, traps = raw["grade"], raw["traps"] or []
+        assert grade in (1, 2, 3, 4, 5) and raw["label"] == bench.label_of(grade), where
+        assert len(set(traps)) == len(traps), where
+        assert set(traps) <= set(bench.allowed_traps(question)), where
+        if raw["label"] == "strong":
+            assert not traps, f"{where} is strong but labelled {traps}"
+        if raw["label"] == "weak":
+            assert traps, f"{where} is weak without a trap saying why"
+        if "off_topic" in traps:
+            assert grade <= 2, f"{where} answers another question yet is graded {grade}"
+        text = " ".join(raw["text"].split())
+        assert 30 <= len(text.split()) <= 380, f"{where}: {len(text.split())} words"
+        for trap, quotes in (raw.get("evidence") or {}).items():
+            assert trap in traps, f"{where}: evidence for {trap}, which it is not labelled with"
+            assert trap not in UNQUOTABLE, f"{where}: {trap} is known by what is missing"
+            for quote in quotes:
+                said = " ".join(quote.split())
+                assert said and said in text, f"{where}: {quote!r} is not in the answer"
+
+
+def test_ids_are_unique_across_every_split(
+    answers: list,  # type: ignore[type-arg]
+    train: list,  # type: ignore[type-arg]
+) -> None:
+    ids = Counter(a.id for a in [*answers, *train])
+    assert not [i for i, n in ids.items() if n > 1]
+
+
+def _grams(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    w = re.findall(r"[a-z']+", text.lower())
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def test_no_train_answer_is_a_near_duplicate_of_a_labelled_one(
+    answers: list,  # type: ignore[type-arg]
+    train: list,  # type: ignore[type-arg]
+) -> None:
+    """A training answer reworded from a dev or test one would leak it into the fit: no shared
+    run of eight words in a quarter of its runs, and word bags less than half alike."""
+    held = [(a.id, _grams(a.text), _words(a.text)) for a in answers]
+    for t in train:
+        grams, bag = _grams(t.text), _words(t.text)
+        for i, g, w in held:
+            assert len(grams & g) <= 0.25 * len(grams), f"{t.id} copies runs of {i}"
+            assert len(bag & w) / len(bag | w) < 0.5, f"{t.id} and {i} are near-duplicates"
+
+
+def test_no_near_duplicates_within_the_training_split(train: list) -> None:  # type: ignore[type-arg]
+    bags = [(a.id, _words(a.text)) for a in train]
+    for (i, x), (j, y) in combinations(bags, 2):
+        assert len(x & y) / len(x | y) < 0.5, f"{i} and {j} are near-duplicates"
+
+
+def test_the_bench_reads_train_files_as_written(train: list) -> None:  # type: ignore[type-arg]
+    rows = _train_rows()
+    assert [a.id for a in train] == [raw["id"] for _, raw in rows]
+    for a, (path, raw) in zip(train, rows, strict=True):
+        assert a.question == path.name.split(".")[0] and a.text == " ".join(raw["text"].split())
+        assert a.evidence == {t: tuple(q) for t, q in (raw.get("evidence") or {}).items()}
+    chosen = bench.load_splits(["train"])
+    assert [a.id for a in chosen] == [a.id for a in train]
+    assert not {a.split for a in bench.load_splits(["dev", "train"])} - {"dev", "train"}
+
+
+def test_the_bench_keeps_the_test_half_out_of_answers_and_fits() -> None:
+    for argv in (
+        ["--split", "test", "--answers"],
+        ["--split", "both", "--answers"],
+        ["--fit-semantic", "--fit-on", "test"],
+        ["--fit-semantic", "--fit-on", "dev,test"],
+    ):
+        with pytest.raises(SystemExit):
+            bench.main(argv)
+    with pytest.raises(ValueError):
+        bench.fit_semantic(fit_on=("dev", "test"))
+
+
+def test_the_training_split_is_reported_like_a_half(train: list) -> None:  # type: ignore[type-arg]
+    def judge(text: str, question: str) -> object:
+        return bench.Judged(80 if "i" in text.lower().split() else 20, frozenset({"vague"}))
+
+    result = bench.run(["train"], audio=False, judge=judge)
+    assert list(result["halves"]) == ["train"]
+    half = result["halves"]["train"]
+    assert half["answers"] == len(train)
+    vague = next(t for t in half["traps"] if t["trap"] == "vague")
+    assert vague["predicted"] == len(train) and vague["recall"] == 1.0

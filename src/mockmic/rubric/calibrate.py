@@ -1,11 +1,12 @@
 """Fitting the semantic judge's read-outs (questions/semantic_fit.yaml) on graded answers.
 
-Used by `bench/judgment.py --fit-semantic` on the dev half only; nothing here reads the labelled
-set itself. The read-outs are regularised linear models on the mean sentence vector (numpy
-only): ridge regression for the grade, logistic regression for each trap. Everything chosen here
-(the ridge strength, the criterion's weight, which traps get a read-out) is chosen by k-fold
-cross-validation inside the answers given, scoring each held-out answer exactly as the engine
-would (its rules plus the read-outs fitted without it), so the figures printed are out-of-fold.
+Used by `bench/judgment.py --fit-semantic` on the dev half and the training split (never the test
+half); nothing here reads the labelled set itself. The read-outs are regularised linear models on
+the mean sentence vector (numpy only): ridge regression for the grade, logistic regression for each
+trap. Everything chosen here (the ridge strength, the criterion's weight, which traps get a
+read-out) is chosen by k-fold cross-validation inside the answers given, scoring each held-out
+answer exactly as the engine would (its rules plus the read-outs fitted without it), so the figures
+printed are out-of-fold.
 
 A trap read-out is kept only if, out of fold and on its own, it is right nine times in ten when
 it fires: it is added to the rules (a trap either one finds is charged), so what it must not do

@@ -9,8 +9,9 @@
                                          closely a sentence matches the trap's own example
                                          sentences (questions/semantic.yaml, `likeness`)
 
-Each read-out is a weight vector fitted on the dev half of the labelled set (bench/judgment.py
---fit-semantic, cross-validated there) and shipped as data in questions/semantic_fit.yaml.
+Each read-out is a weight vector fitted on the labelled set's dev half and the training split
+(bench/judgment.py --fit-semantic, cross-validated there; never the test half) and shipped as
+data in questions/semantic_fit.yaml.
 The answer is read as two vectors side by side: the mean of all its sentences' vectors, and the
 mean of its second half's (where the outcome, the lesson and the proof are told). Because both are
 means of sentence vectors, a read-out is a sum over sentences: every sentence's share of the
@@ -103,7 +104,7 @@ RULE_CLIP = 2.0  # far past its threshold, or far short of it, a rule's voice is
 @dataclass(frozen=True)
 class Fusion:
     """A trap decided by several voices at once, each put on the same scale (its mean and spread
-    out of fold on the dev half) and averaged with equal weight: the rule's margin, the trap's
+    out of fold on the fitting set) and averaged with equal weight: the rule's margin, the trap's
     read-out, the likeness to the trap's example sentences. The weights are set, not fitted (the
     rule as loud as the two model voices together, see RULE_WEIGHT): the rules were written
     while reading the dev half, so a weight fitted there would trust them more than answers they
