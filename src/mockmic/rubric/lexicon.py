@@ -666,6 +666,11 @@ SPIRAL = (
     "i was shaking", "spiral~", "i fell apart", "catastroph~",
 )
 
+# Number words of ten and more: a figure large enough to count as many people.
+MANY_WORDS = frozenset((
+    "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "hundred", "hundreds", "thousand", "thousands", "dozens", "million",
+))
 NUMBER_WORDS = frozenset((
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand",
@@ -771,3 +776,60 @@ ROLE_GENERIC = frozenset((
     "member", "person", "worker", "staff", "first", "new", "small", "large", "local", "regional",
     "national", "global", "young", "trainee", "apprentice", "student",
 ))
+
+# The shapes of a trust-ending failure, whatever the job (detectors.shapes.grave_shapes): a
+# person in someone's care harmed, a record made false or a truth kept back, an error that ran
+# for months, many people hurt at once, a formal reckoning.
+CARED_FOR = frozenset({
+    "patient", "patients", "resident", "residents", "child", "children", "pupil", "pupils",
+    "passenger", "passengers", "baby", "infant", "elderly", "someone", "person", "visitor",
+})
+# Harm to a body; words also said of things ("the desk collapsed", "burnout") are left out.
+BODILY_HARM = (
+    "hurt", "injur~", "hospital", "dose", "overdose~", "allerg~", "unconscious", "blood",
+    "choked", "unwell", "seizure", "ambulance", "rapid response", "resuscitat~",
+    "intensive care", "poison~", "died",
+)
+# A record made false, a truth kept back: an ethical lapse told in any trade's words.
+FALSIFIED = {
+    "falsif~": 1.0, "fabricat~": 1.0, "backdat~": 1.0, "forg~ * signature": 1.0, "fudg~": 0.8,
+    "massag~ the numbers": 0.8, "cooked the": 0.8, "pulled * forward": 0.6, "restat~": 0.8,
+    "make the numbers work": 0.7, "made the numbers work": 0.7, "adjusted the numbers": 0.8,
+    "changed the numbers": 0.8, "signed off without": 0.7, "signed it off without": 0.7,
+    "kept it to myself": 0.8, "did not disclose": 0.9, "hoped nobody would": 0.8,
+    "hoped no one would": 0.8, "nobody would notice": 0.8, "no one would notice": 0.8,
+    "misled": 0.8, "misrepresent~": 0.9, "plagiar~": 1.0, "told them it was done": 0.8,
+    "said it was done": 0.7, "lied": 1.0,
+}
+# A stretch of time an error ran for before anyone caught it.
+LONG_RUN = (
+    "for a year", "for a full year", "for a whole year", "for the whole year", "all year",
+    "for months", "for * months", "over * months", "for a full quarter", "for * quarters",
+    "for a whole quarter", "for years", "for * years", "every month for", "every week for",
+    "since january", "the entire year", "the whole year", "the whole quarter",
+)
+# Errors that can run on: the work itself done wrong.
+WRONG_WORK = (
+    "wrong", "incorrect~", "error~", "mistake~", "miscalculat~", "overcharg~", "undercharg~",
+    "overpa~", "underpa~", "should have been", "misfil~", "miscod~", "misclassif~", "mislabel~",
+    "not been", "never been", "had not been", "was not being", "were not being", "missed",
+)
+# A formal reckoning: the kind of consequence that follows a grave failure, not a slip.
+RECKONING = {
+    "penalt~": 0.6, "fined": 0.7, "a fine": 0.6, "regulator~": 0.6,
+    "investigat~": 0.5, "disciplinar~": 0.8, "lawsuit": 1.0, "sued": 1.0, "tribunal": 0.9,
+    "court": 0.7, "licence": 0.5, "license": 0.5, "struck off": 1.0, "restate~": 0.8,
+    "reimburs~": 0.5, "compensat~": 0.5, "serious incident": 0.7, "written warning": 0.9,
+    "final warning": 1.0, "suspended": 0.6, "dismissed": 0.7, "fired": 0.8, "let go": 0.5,
+}
+# Who can be hurt in numbers: "twenty-three clients got penalties", "hundreds of customers"
+# (two customers complaining is an ordinary failure, and so are a few hundred complaints: it
+# takes ten or more people who lost money or privacy).
+MANY_PEOPLE = frozenset({
+    "clients", "customers", "patients", "users", "people", "staff", "employees", "families",
+    "accounts", "members", "residents", "students", "pupils", "passengers", "households",
+})
+HARMED_IN_NUMBERS = (
+    "penalt~", "overcharg~", "undercharg~", "underpa~", "overpa~", "exposed", "leaked",
+    "fined", "wrongly", "not paid", "were not paid", "lost their", "out of pocket",
+)

@@ -369,3 +369,51 @@ def endings(answer: Answer) -> list[Span]:
         if answer.find(lx.TAKEN_UP, clause) and not _intended(answer, clause):
             out.append(clause)
     return sorted(out, key=lambda c: c.start)
+
+
+def grave_shapes(answer: Answer) -> Hits:
+    """The shapes of a trust-ending failure in any trade's words, each said once: a person in
+    the candidate's care harmed ("the patient's blood sugar dropped"), a record made false or a
+    truth kept back ("I pulled two sales forward"), the work itself done wrong for months ("for a
+    full year I used the wrong rate"), many people hurt at once ("forty clients were
+    overcharged"), a formal reckoning (penalties, a regulator, a tribunal). A harm that nearly
+    happened, or that is denied, does not count."""
+    out: Hits = []
+    for clause in answer.clauses:
+        words = clause_words(answer, clause)
+        harm = answer.find(lx.BODILY_HARM, clause)
+        if harm and lx.CARED_FOR.intersection(words):
+            out.append((harm[0], 1.0))
+        many = _harmed_in_numbers(answer, clause, words)
+        if many is not None:
+            out.append((many, 0.6))
+    long_run = answer.find(lx.LONG_RUN)
+    for span in long_run:
+        k = answer.clause_of(span.start)
+        near = Span(answer.clauses[max(k - 1, 0)].start, answer.clauses[k].end) if k >= 0 else span
+        if answer.find(lx.WRONG_WORK, near):
+            out.append((span, 0.7))
+            break
+    out += list(answer.matcher.find_weighted(lx.FALSIFIED))
+    out += list(answer.matcher.find_weighted(lx.RECKONING))
+    kept = [(s, w) for s, w in out if not near_miss(answer, s) and not _denied(answer, s)]
+    return distinct(answer, kept)
+
+
+def _harmed_in_numbers(answer: Answer, clause: Span, words: list[str]) -> Span | None:
+    """ "twenty-three clients got penalties": a figure, a group of people, and a harm."""
+    for j, w in enumerate(words[:-1]):
+        figure = (w.isdigit() and int(w) >= 10) or w in lx.MANY_WORDS
+        if figure and lx.MANY_PEOPLE.intersection(words[j + 1 : j + 3]):
+            harm = answer.find(lx.HARMED_IN_NUMBERS, clause)
+            if harm:
+                return harm[0]
+    return None
+
+
+def _denied(answer: Answer, span: Span) -> bool:
+    """ "nobody was hurt", "no penalty", "without a fine": the harm is ruled out."""
+    k = answer.clause_of(span.start)
+    start = answer.clauses[k].start if k >= 0 else 0
+    prev = [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start][-3:]
+    return bool({"no", "not", "nobody", "never", "without", "avoid", "avoided"} & set(prev))

@@ -27,6 +27,7 @@ from mockmic.rubric.detectors.shapes import (
     deflections,
     distinct,
     graded,
+    grave_shapes,
     near_miss,
     self_directed,
 )
@@ -79,11 +80,14 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
 
 def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # a harm said once counts once, and one that nearly happened does not count
-    hits = [
+    listed = [
         h
-        for h in distinct(answer, weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True))
+        for h in weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
         if not near_miss(answer, h[0])
     ]
+    # the shapes of a grave failure in any trade's words, where no listed phrase said it
+    shaped = [h for h in grave_shapes(answer) if not any(_overlap(h[0], s) for s, _ in listed)]
+    hits = distinct(answer, listed + shaped)
     core = _core_skill(answer)
     # loose context words ("legal", "for a week", "audit") sharpen a clear sign of a grave
     # failure but cannot make one on their own

@@ -1,0 +1,63 @@
+"""Trap detectors judge the idea of a trap, not a list of one set of answers' phrasings: each
+answer here is written for this test, in words the phrase lists do not hold, and each trap
+that fires must quote the words behind it."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockmic import questions
+from mockmic.rubric import engine
+from mockmic.rubric.answer import build
+from mockmic.transcribe.text import from_text
+
+
+def _rule_traps(text: str, question: str = "failure") -> dict[str, tuple[str, ...]]:
+    """The traps the rules alone fire, with their quotes (the semantic judge left out)."""
+    answer = build(from_text(text), questions.get(question))
+    _, hits = engine.rules(answer)
+    return {k: h.evidence for k, h in hits.items()}
+
+
+GRAVE = {
+    # a person in the candidate's care harmed
+    "harm": "I work nights on a care home floor. I mixed up two residents' evening tablets and "
+    "one resident was unwell for a day and needed a doctor's visit; she had to go to hospital "
+    "for checks. I reported it straight away and I now read both names aloud before any round.",
+    # a record made false
+    "falsified": "I was a site inspector and I was behind on my visits, so I backdated three "
+    "inspection reports for scaffolds I had not yet seen. Nobody found out for a month. Since "
+    "then I keep my visit list honest and tell my lead when I fall behind.",
+    # the work itself done wrong for months
+    "long_run": "As a payroll clerk I set up a new overtime code, and for six months the night "
+    "shift was paid at the wrong rate before a union rep noticed. I fixed the code, we paid the "
+    "arrears, and now I test every new code against three real payslips.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(GRAVE))
+def test_a_grave_failure_in_any_trade_is_catastrophic(kind: str) -> None:
+    found = _rule_traps(GRAVE[kind])
+    assert "catastrophic" in found, f"{kind}: {sorted(found)}"
+    assert found["catastrophic"], "the trap quotes the words behind it"
+
+
+def test_a_contained_failure_with_a_few_unhappy_people_is_not_catastrophic() -> None:
+    text = (
+        "I ran the sign-up page for a summer reading scheme and forgot to test it on phones. "
+        "For the first morning two parents could not register and complained to the library. "
+        "I fixed the layout by lunch, called both of them back, and since then I check every "
+        "page on a phone before it goes live; the autumn scheme opened without a single issue."
+    )
+    assert "catastrophic" not in _rule_traps(text)
+
+
+def test_a_harm_that_was_avoided_is_not_catastrophic() -> None:
+    text = (
+        "I booked the coach for a school trip without checking the driver's hours, and on the "
+        "morning the company said he could not legally drive the return leg. Nobody was hurt and "
+        "the children got home two hours late on a replacement coach. I apologised to the "
+        "parents, and now I confirm driver hours in writing when I book; the six trips since "
+        "have all left and come back on time."
+    )
+    assert "catastrophic" not in _rule_traps(text)
