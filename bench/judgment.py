@@ -92,6 +92,13 @@ class Answer:
     text: str
     # train only: trap id -> verbatim quotes of the words that say it (traps said in words)
     evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # train only: the other side of a contrast pair (the same story, differing in one thing)
+    pair: str = ""
+
+    @property
+    def group(self) -> str:
+        """A contrast pair's two sides share a group, and so a cross-validation fold."""
+        return "+".join(sorted((self.id, self.pair))) if self.pair else ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,7 @@ def _answer(raw: dict[str, Any], question: str) -> Answer:
         split=raw["split"],
         text=" ".join(raw["text"].split()),
         evidence={t: tuple(q) for t, q in (raw.get("evidence") or {}).items()},
+        pair=raw.get("pair") or "",
     )
 
 
@@ -535,7 +543,13 @@ def fit_semantic(out: Path | None = None, fit_on: Sequence[str] = FIT_ON) -> dic
         return _fit_semantic(out, tuple(s for s in FIT_ON if s in fit_on))
 
 
-FUSE_SLACK = 0.05  # a fused trap may trail the rules' F1 this much (theirs is in-sample on dev)
+# The rule's weight in a fused decision against each model voice's 1 (semantic.RULE_WEIGHT is the
+# first): the others are tried only when the fit includes answers the rules were not written from
+RULE_WEIGHTS = (3.0, 1.0)
+FUSE_SLACK = 0.05
+# A choice away from the plainer setting (no quotes, the first rule weight) must raise the fused
+# traps' mean out-of-fold F1 by more than this: less is within the fold draws' noise
+CHOICE_MARGIN = 0.005  # a fused trap may trail the rules' F1 this much (theirs is in-sample on dev)
 NEVER_FUSED = ("off_topic",)
 SEEDS = (0, 1, 2)
 
@@ -573,29 +587,44 @@ def _samples(answers: Sequence[Answer]) -> list[Any]:
                 a.grade,
                 a.traps,
                 allowed_traps(a.question),
+                a.group,
             )
         )
     ]
 
 
 def _figures(
-    data: _FitSet, lam: float, weight: float, traps: Sequence[str], fuse: Sequence[str] = ()
+    data: _FitSet,
+    lam: float,
+    weight: float,
+    traps: Sequence[str],
+    fuse: Sequence[str] = (),
+    quoted: Any = None,
+    rule_weight: float = RULE_WEIGHTS[0],
 ) -> dict[str, Any]:
     """Out-of-fold figures, as means over the fold draws: over the whole fitting set ("fit") and
-    per split; answers outside the fitting set are judged by the fit on all of it."""
+    per split; answers outside the fitting set are judged by the fit on all of it. `quoted`
+    (calibrate.Quotes): the labellers' quotes join the likeness examples, fold by fold."""
     from mockmic.rubric import calibrate
 
     outside: dict[str, Judged] = {}
     if data.rest:
-        whole = calibrate.fit_readouts(data.fit, lam, traps, fuse)
-        outside = {s.id: Judged(*calibrate.judged(s, whole, weight)) for s in data.rest}
+        fit, rest = data.fit, data.rest
+        if quoted is not None:
+            pool = {s.key for s in fit}
+            fit = calibrate.liked(fit, quoted, pool, loo=True)
+            rest = calibrate.liked(rest, quoted, pool, loo=False)
+        whole = calibrate.fit_readouts(fit, lam, traps, fuse, rule_weight)
+        outside = {s.id: Judged(*calibrate.judged(s, whole, weight)) for s in rest}
     groups = {"fit": [data.answers[s.id] for s in data.fit]}
     for split in data.splits():
         groups[split] = [a for a in data.answers.values() if a.split == split]
     runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
     odds: dict[str, list[float]] = {}
     for seed in SEEDS:
-        judged, odds = calibrate.out_of_fold(data.fit, lam, weight, traps, seed, fuse)
+        judged, odds = calibrate.out_of_fold(
+            data.fit, lam, weight, traps, seed, fuse, quoted, rule_weight
+        )
         rows = {s.id: Judged(c, t) for s, (c, t) in zip(data.fit, judged, strict=True)} | outside
         for name, answers in groups.items():
             runs[name].append(half_metrics(answers, rows))
@@ -633,9 +662,14 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
     )
 
     def figures(
-        lam: float, weight: float, traps: Sequence[str], fuse: Sequence[str] = ()
+        lam: float,
+        weight: float,
+        traps: Sequence[str],
+        fuse: Sequence[str] = (),
+        quoted: Any = None,
+        rule_weight: float = RULE_WEIGHTS[0],
     ) -> dict[str, Any]:
-        return _figures(data, lam, weight, traps, fuse)
+        return _figures(data, lam, weight, traps, fuse, quoted, rule_weight)
 
     rules = figures(1.0, 0.0, ())
     grid = {
@@ -662,6 +696,32 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         and sum(1 for s in data.fit if t in s.traps) >= calibrate.MIN_POSITIVES
     ]
     fused_probe = figures(lam, weight, candidates, candidates)
+    # the words the training split's labellers quoted for a trap may join its written example
+    # sentences (likeness): kept if, out of fold, they raise the fused traps' mean F1
+    quoted = calibrate.quotes(
+        [
+            (s.key, t, q)
+            for s in data.fit
+            for t, said in data.answers[s.id].evidence.items()
+            for q in said
+        ]
+    )
+    plain_f1, quotes_f1 = _mean_f1(fused_probe, candidates), None
+    if quoted is not None:
+        with_quotes = figures(lam, weight, candidates, candidates, quoted)
+        quotes_f1 = _mean_f1(with_quotes, candidates)
+        if quotes_f1 > plain_f1 + CHOICE_MARGIN:
+            fused_probe = with_quotes
+        else:
+            quoted = None
+    # how loud the rule is in a fusion: the rules were written on dev, so only where the fit also
+    # holds the training split can CV judge them fairly; kept where the fused traps' mean F1 rises
+    rule_weight, tried = RULE_WEIGHTS[0], {RULE_WEIGHTS[0]: _mean_f1(fused_probe, candidates)}
+    for w in RULE_WEIGHTS[1:] if TRAIN_SPLIT in fit_on else ():
+        louder = figures(lam, weight, candidates, candidates, quoted, w)
+        tried[w] = _mean_f1(louder, candidates)
+        if tried[w] > tried[rule_weight] + CHOICE_MARGIN:
+            fused_probe, rule_weight = louder, w
     rules_f1, probe_f1 = rules["fit"]["trap_f1"], fused_probe["fit"]["trap_f1"]
     fused = tuple(
         t for t in candidates if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
@@ -675,8 +735,11 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         and c["precision"] >= calibrate.TRAP_PRECISION
         and c["recall"] >= calibrate.TRAP_RECALL
     )
-    final = figures(lam, weight, kept + fused, fused)
-    readouts = calibrate.fit_readouts(data.fit, lam, kept + fused, fused)
+    final = figures(lam, weight, kept + fused, fused, quoted, rule_weight)
+    keys = {s.key for s in data.fit}
+    fit = calibrate.liked(data.fit, quoted, keys, loo=True) if quoted else data.fit
+    readouts = calibrate.fit_readouts(fit, lam, kept + fused, fused, rule_weight)
+    shipped = quoted.shipped(fused, keys) if quoted else {}
     named = " + ".join(
         f"{s} ({sum(1 for s2 in data.fit if data.split_of(s2.id) == s)})" for s in fit_on
     )
@@ -697,8 +760,14 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         "trap_f1_fused_out_of_fold": _rounded(fused_probe, ("trap_f1",)),
         "trap_f1_final_out_of_fold": _rounded(final, ("trap_f1",)),
         "trap_readouts_alone": choice,
+        "rule_weight_fused_mean_f1": {str(w): round(v, 4) for w, v in tried.items()},
+        "likeness_quotes": {
+            "used": bool(shipped),
+            "fused_mean_f1_without": round(plain_f1, 4),
+            **({"fused_mean_f1_with": round(quotes_f1, 4)} if quotes_f1 is not None else {}),
+        },
     }
-    result = calibrate.to_json(readouts, weight, lam, meta)
+    result = calibrate.to_json(readouts, weight, lam, meta, shipped)
     path = out or semantic.FIT
     header = (
         "# The semantic judge's read-outs (mockmic.rubric.semantic), written by\n"
@@ -709,8 +778,15 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
     path.write_text(header + body, encoding="utf-8")
     lines = [f"== semantic judge fitted on {named} answers -> {path}"]
     lines.append(
-        f"   chosen: ridge lambda {lam}, criterion weight {weight}, "
+        f"   chosen: ridge lambda {lam}, criterion weight {weight}, rule weight {rule_weight} "
+        f"(fused traps' mean F1 out of fold: {_pairs(tried)}), "
         f"fused traps {list(fused) or 'none'}, added-only read-outs {list(kept) or 'none'}"
+    )
+    lines.append(
+        "   labellers' quotes as likeness examples: "
+        + (f"{sum(map(len, shipped.values()))} for {list(shipped)}" if shipped else "not used")
+        + f" (fused traps' mean F1 out of fold without {plain_f1:.3f}"
+        + (f", with {quotes_f1:.3f})" if quotes_f1 is not None else ")")
     )
     for name, f in (
         ("rules alone", rules),
@@ -733,6 +809,14 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         )
     print("\n".join(lines))
     return result
+
+
+def _pairs(d: dict[float, float]) -> str:
+    return ", ".join(f"{k}: {v:.3f}" for k, v in d.items())
+
+
+def _mean_f1(f: dict[str, Any], traps: Sequence[str]) -> float:
+    return statistics.mean(f["fit"]["trap_f1"].get(t, 0.0) for t in traps) if traps else 0.0
 
 
 def _how(split: str, fit_on: Sequence[str]) -> str:

@@ -21,6 +21,8 @@ than on a new answer).
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -59,6 +61,15 @@ class Sample:
     margins: dict[str, float]  # every trap's rule margin (negative: short of its threshold)
     likeness: dict[str, float]  # semantic.likeness of each trap with example sentences
     labelled: frozenset[str] = frozenset()  # traps the labellers judged on this answer
+    # answers sharing a group (a contrast pair: one story told twice, differing in one thing) are
+    # always in the same fold, so the held-out side's twin never teaches its own story
+    group: str = ""
+    rows: npt.NDArray[np.float32] | None = None  # its sentence vectors (likeness with quotes)
+
+    @property
+    def key(self) -> str:
+        """What a fold keeps together: the answer, or its contrast pair."""
+        return self.group or self.id
 
 
 def sample(
@@ -68,6 +79,7 @@ def sample(
     grade: int,
     traps: Sequence[str],
     labelled: Sequence[str] | None = None,
+    group: str = "",
 ) -> Sample | None:
     """`labelled`: the trap ids the labellers judged on this answer (by default every trap of
     its question); a trap outside them is neither a positive nor a negative for its read-out."""
@@ -78,7 +90,9 @@ def sample(
         return None
     rows = found[1]
     mean = semantic.reading(rows).features
-    like = {t: v[0] for t in semantic.examples() if (v := semantic.likeness(rows, t)) is not None}
+    # the written examples only: quotes from labelled answers are added fold by fold (Quotes)
+    written = semantic.written_examples()
+    like = {t: v[0] for t in written if (v := semantic.likeness(rows, t, written)) is not None}
     judged = frozenset(t.id for t in question.traps) if labelled is None else frozenset(labelled)
     return Sample(
         answer_id,
@@ -91,7 +105,64 @@ def sample(
         dict(answer.margins),
         like,
         judged & {t.id for t in question.traps},
+        group,
+        rows,
     )
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """Words the labellers quoted as saying a trap, per trap: the texts, their vectors, and the
+    answer (its Sample.key) each was quoted from. They join the trap's written example sentences
+    for the likeness voice; in a fit, only the quotes of the answers it learns from, and never an
+    answer's own (nor its contrast pair's), so the figures stay out of fold."""
+
+    texts: dict[str, tuple[str, ...]]
+    owners: dict[str, tuple[str, ...]]
+    vectors: dict[str, npt.NDArray[np.float32]]
+
+    def shipped(self, traps: Sequence[str], keys: set[str]) -> dict[str, list[str]]:
+        """The quote texts of `traps` from the answers `keys`, for semantic_fit.yaml."""
+        return {
+            t: [q for q, o in zip(self.texts[t], self.owners[t], strict=True) if o in keys]
+            for t in traps
+            if t in self.texts and any(o in keys for o in self.owners[t])
+        }
+
+
+def quotes(found: Sequence[tuple[str, str, str]]) -> Quotes | None:
+    """Quotes from (answer key, trap, quoted words) triples, embedded; None without the model."""
+    from mockmic.rubric import embed
+
+    enc = embed.encoder()
+    if enc is None or not found:
+        return None
+    traps = sorted({t for _, t, _ in found})
+    texts = {t: tuple(q for _, tt, q in found if tt == t) for t in traps}
+    owners = {t: tuple(k for k, tt, _ in found if tt == t) for t in traps}
+    return Quotes(texts, owners, {t: enc.encode(list(texts[t])) for t in traps})
+
+
+def liked(samples: Sequence[Sample], q: Quotes, pool: set[str], loo: bool) -> list[Sample]:
+    """`samples` with the likeness of the quoted traps recomputed from the written examples and
+    the quotes of the answers in `pool` (less each sample's own when `loo`)."""
+    written = semantic.written_examples()
+    out = []
+    for s in samples:
+        if s.rows is None:
+            out.append(s)
+            continue
+        keep = {
+            t: v[[o in pool and not (loo and o == s.key) for o in q.owners[t]]]
+            for t, v in q.vectors.items()
+        }
+        known = semantic.with_quotes(written, keep)
+        like = dict(s.likeness)
+        for t in keep:
+            if (v := semantic.likeness(s.rows, t, known)) is not None:
+                like[t] = v[0]
+        out.append(replace(s, likeness=like))
+    return out
 
 
 def ridge(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
@@ -106,10 +177,29 @@ def logistic(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
     With more features than answers the weights lie in the answers' span, so the fit runs on
     their coordinates there (x = U S Vt: the same optimum, a system the size of the answers)."""
     if x.shape[1] > x.shape[0]:
-        u, sv, vt = np.linalg.svd(x, full_matrices=False)
-        beta, bias = _newton(u * sv, y, lam)
+        coords, vt = _span(x)
+        beta, bias = _newton(coords, y, lam)
         return vt.T @ beta, bias
     return _newton(x, y, lam)
+
+
+_SPANS: OrderedDict[bytes, tuple[Matrix, Matrix]] = OrderedDict()
+SPANS_KEPT = 12  # a fit meets the same few row sets again and again: one per trap scope and fold
+
+
+def _span(x: Matrix) -> tuple[Matrix, Matrix]:
+    """The answers' coordinates in their span (U S) and the span (Vt), remembered for the last
+    few row sets: every trap of a scope is fitted on the same rows, and the SVD is most of the
+    cost of a fit."""
+    key = hashlib.sha1(np.ascontiguousarray(x).tobytes()).digest() + repr(x.shape).encode()
+    if key in _SPANS:
+        _SPANS.move_to_end(key)
+        return _SPANS[key]
+    u, sv, vt = np.linalg.svd(x, full_matrices=False)
+    _SPANS[key] = (u * sv, vt)
+    if len(_SPANS) > SPANS_KEPT:
+        _SPANS.popitem(last=False)
+    return _SPANS[key]
 
 
 def _newton(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
@@ -126,9 +216,20 @@ def _newton(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
     return theta[:-1], float(theta[-1])
 
 
-def folds(n: int, k: int, seed: int) -> list[npt.NDArray[np.int64]]:
-    order = np.random.default_rng(seed).permutation(n)
-    return [order[i::k] for i in range(k)]
+def folds(
+    n: int, k: int, seed: int, groups: Sequence[str] | None = None
+) -> list[npt.NDArray[np.int64]]:
+    """k folds of range(n); the items of one non-empty group land in the same fold. Without
+    groups (or with every group its own) the folds are those of a plain permutation."""
+    if groups is None or not any(groups):
+        order = np.random.default_rng(seed).permutation(n)
+        return [order[i::k] for i in range(k)]
+    members: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g or f"#{i}", []).append(i)
+    units = list(members.values())
+    order = np.random.default_rng(seed).permutation(len(units))
+    return [np.array([i for j in order[f::k] for i in units[j]], dtype=np.int64) for f in range(k)]
 
 
 @dataclass(frozen=True)
@@ -141,7 +242,11 @@ class Readouts:
 
 
 def fit_readouts(
-    samples: Sequence[Sample], lam: float, trap_ids: Sequence[str], fuse: Sequence[str] = ()
+    samples: Sequence[Sample],
+    lam: float,
+    trap_ids: Sequence[str],
+    fuse: Sequence[str] = (),
+    rule_weight: float = semantic.RULE_WEIGHT,
 ) -> Readouts:
     """The grade read-out, a read-out for each of `trap_ids` (with 3 or more labelled), and a
     fusion for each of those also in `fuse`."""
@@ -154,7 +259,7 @@ def fit_readouts(
         if y.sum() >= 3:
             traps[t] = logistic(x[scope], y, TRAP_LAMBDA)
             if t in fuse:
-                fusion[t] = fit_fusion([samples[i] for i in scope], x[scope], y, t)
+                fusion[t] = fit_fusion([samples[i] for i in scope], x[scope], y, t, rule_weight)
                 # labelled on some questions only (a failure-only trap): fused on those only,
                 # elsewhere the rule decides as before
                 if any(s.question.trap(t) is not None and t not in s.labelled for s in samples):
@@ -167,11 +272,17 @@ def voices(s: Sample, trap: str, readout: float) -> dict[str, float]:
     return semantic.voice_values(s.margins.get(trap, -1.0), readout, s.likeness.get(trap))
 
 
-def fit_fusion(samples: Sequence[Sample], x: Matrix, y: Matrix, trap: str) -> semantic.Fusion:
+def fit_fusion(
+    samples: Sequence[Sample],
+    x: Matrix,
+    y: Matrix,
+    trap: str,
+    rule_weight: float = semantic.RULE_WEIGHT,
+) -> semantic.Fusion:
     """Standardise each voice by its spread over `samples` (the read-out's out of fold) and put
     the threshold where the equal-weight average best separates the labelled answers (F1)."""
     oof = np.zeros(len(samples))
-    for held in folds(len(samples), INNER_FOLDS, seed=11):
+    for held in folds(len(samples), INNER_FOLDS, 11, [s.group for s in samples]):
         train = np.setdiff1d(np.arange(len(samples)), held)
         if y[train].sum() == 0:
             continue
@@ -181,9 +292,14 @@ def fit_fusion(samples: Sequence[Sample], x: Matrix, y: Matrix, trap: str) -> se
     pairs = zip(samples, oof, strict=True)
     table = np.array([[voices(s, trap, o)[v] for v in names] for s, o in pairs])
     mean, scale = table.mean(axis=0), table.std(axis=0) + 1e-6
-    z = np.average((table - mean) / scale, axis=1, weights=semantic.voice_weights(names))
+    weights = semantic.voice_weights(names, rule_weight)
+    z = np.average((table - mean) / scale, axis=1, weights=weights)
     return semantic.Fusion(
-        names, tuple(mean.round(6)), tuple(scale.round(6)), best_threshold(z, y.astype(bool))
+        names,
+        tuple(mean.round(6)),
+        tuple(scale.round(6)),
+        best_threshold(z, y.astype(bool)),
+        rule_weight=rule_weight,
     )
 
 
@@ -251,17 +367,27 @@ def out_of_fold(
     trap_ids: Sequence[str],
     seed: int,
     fuse: Sequence[str] = (),
+    quoted: Quotes | None = None,
+    rule_weight: float = semantic.RULE_WEIGHT,
 ) -> tuple[list[tuple[int, frozenset[str]]], dict[str, list[float]]]:
-    """Every sample judged by read-outs fitted without it; and each trap read-out's own log-odds."""
+    """Every sample judged by read-outs fitted without it (and, with `quoted`, by likeness to
+    the quotes of the other folds' answers only); and each trap read-out's own log-odds."""
     out: list[tuple[int, frozenset[str]]] = [(0, frozenset())] * len(samples)
     odds: dict[str, list[float]] = {t: [float("nan")] * len(samples) for t in trap_ids}
-    for held in folds(len(samples), 5, seed):
-        train = [samples[i] for i in range(len(samples)) if i not in set(held.tolist())]
-        r = fit_readouts(train, lam, trap_ids, fuse)
-        for i in held.tolist():
-            out[i] = judged(samples[i], r, weight)
+    for held in folds(len(samples), 5, seed, [s.group for s in samples]):
+        out_of = set(held.tolist())
+        train = [samples[i] for i in range(len(samples)) if i not in out_of]
+        tested = {i: samples[i] for i in held.tolist()}
+        if quoted is not None:
+            pool = {s.key for s in train}
+            train = liked(train, quoted, pool, loo=True)
+            relied = liked(list(tested.values()), quoted, pool, loo=False)
+            tested = dict(zip(tested, relied, strict=True))
+        r = fit_readouts(train, lam, trap_ids, fuse, rule_weight)
+        for i, s in tested.items():
+            out[i] = judged(s, r, weight)
             for t, (tw, tb) in r.traps.items():
-                odds[t][i] = float(samples[i].mean @ tw + tb)
+                odds[t][i] = float(s.mean @ tw + tb)
     return out, odds
 
 
@@ -285,7 +411,13 @@ def trap_choice(
     return report
 
 
-def to_json(r: Readouts, weight: float, lam: float, meta: dict[str, Any]) -> dict[str, Any]:
+def to_json(
+    r: Readouts,
+    weight: float,
+    lam: float,
+    meta: dict[str, Any],
+    likeness: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
     def vec(w: Matrix) -> list[float]:
         return [round(float(v), 6) for v in w]
 
@@ -298,6 +430,7 @@ def to_json(r: Readouts, weight: float, lam: float, meta: dict[str, Any]) -> dic
                 "mean": [float(v) for v in f.mean],
                 "scale": [float(v) for v in f.scale],
                 "threshold": f.threshold,
+                "rule_weight": f.rule_weight,
                 **({"questions": list(f.questions)} if f.questions is not None else {}),
             }
         return out
@@ -306,5 +439,6 @@ def to_json(r: Readouts, weight: float, lam: float, meta: dict[str, Any]) -> dic
         "grade": {"weights": vec(r.grade[0]), "bias": round(r.grade[1], 6)},
         "weight": weight,
         "traps": {t: trap(t, w, b) for t, (w, b) in sorted(r.traps.items())},
+        **({"likeness": likeness} if likeness else {}),
         "meta": {"ridge_lambda": lam, "trap_lambda": TRAP_LAMBDA, **meta},
     }

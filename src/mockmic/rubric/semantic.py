@@ -101,6 +101,13 @@ RULE_UNIT = 0.25  # a rule's margin in units of the engine's CLEAR_MARGIN
 RULE_CLIP = 2.0  # far past its threshold, or far short of it, a rule's voice is no louder
 
 
+# The rule speaks as loud as the two model voices together: it quotes the words it found, and was
+# written from what the trap is; the models hear meaning but not which words carry it. So the
+# models can overrule a borderline rule, or one far from its threshold when both agree strongly,
+# but not a clear rule on their own.
+RULE_WEIGHT = 3.0
+
+
 @dataclass(frozen=True)
 class Fusion:
     """A trap decided by several voices at once, each put on the same scale (its mean and spread
@@ -108,13 +115,16 @@ class Fusion:
     read-out, the likeness to the trap's example sentences. The weights are set, not fitted (the
     rule as loud as the two model voices together, see RULE_WEIGHT): the rules were written
     while reading the dev half, so a weight fitted there would trust them more than answers they
-    were not written from deserve; only the threshold is chosen there (by CV)."""
+    were not written from deserve; only the threshold is chosen there (by CV), and the rule's
+    weight is one of a few set values, chosen by CV where answers the rules were not written
+    from (the training split) are part of the fit."""
 
     voices: tuple[str, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     threshold: float
     questions: tuple[str, ...] | None = None  # fused on these questions only (None: every one)
+    rule_weight: float = RULE_WEIGHT  # the rule's voice against each model voice's 1
 
     def applies(self, question_id: str) -> bool:
         return self.questions is None or question_id in self.questions
@@ -123,18 +133,11 @@ class Fusion:
         parts = [
             (values[v] - m) / s for v, m, s in zip(self.voices, self.mean, self.scale, strict=True)
         ]
-        return float(np.average(parts, weights=voice_weights(self.voices)))
+        return float(np.average(parts, weights=voice_weights(self.voices, self.rule_weight)))
 
 
-# The rule speaks as loud as the two model voices together: it quotes the words it found, and was
-# written from what the trap is; the models hear meaning but not which words carry it. So the
-# models can overrule a borderline rule, or one far from its threshold when both agree strongly,
-# but not a clear rule on their own.
-RULE_WEIGHT = 3.0
-
-
-def voice_weights(voices: tuple[str, ...]) -> list[float]:
-    return [RULE_WEIGHT if v == "rule" else 1.0 for v in voices]
+def voice_weights(voices: tuple[str, ...], rule: float = RULE_WEIGHT) -> list[float]:
+    return [rule if v == "rule" else 1.0 for v in voices]
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ class Fitted:
     traps: dict[str, tuple[Readout, float]]  # trap id -> read-out of its log-odds, threshold
     meta: dict[str, Any]
     fusion: dict[str, Fusion] = field(default_factory=dict)  # traps decided by voices together
+    # more `present` example sentences per trap, next to questions/semantic.yaml's: the words
+    # the training split's labellers quoted as saying the trap (chosen and checked by CV)
+    quotes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -224,6 +230,7 @@ def fitted(path: Path = FIT) -> Fitted | None:
             tuple(float(x) for x in r["scale"]),
             float(r["threshold"]),
             tuple(r["questions"]) if "questions" in r else None,
+            float(r.get("rule_weight", RULE_WEIGHT)),
         )
 
     return Fitted(
@@ -232,6 +239,7 @@ def fitted(path: Path = FIT) -> Fitted | None:
         traps={t: (readout(r), float(r["threshold"])) for t, r in raw["traps"].items()},
         meta=raw.get("meta", {}),
         fusion={t: fusion(r["fusion"]) for t, r in raw["traps"].items() if "fusion" in r},
+        quotes={t: tuple(q) for t, q in (raw.get("likeness") or {}).items()},
     )
 
 
@@ -247,7 +255,8 @@ class Examples:
 
 
 @cache
-def examples() -> dict[str, Examples]:
+def written_examples() -> dict[str, Examples]:
+    """The example sentences written for each trap (questions/semantic.yaml), embedded."""
     enc = embed.encoder()
     if enc is None:
         return {}
@@ -262,12 +271,37 @@ def examples() -> dict[str, Examples]:
     return out
 
 
-def likeness(rows: Vector, trap: str) -> tuple[float, int] | None:
+@cache
+def examples() -> dict[str, Examples]:
+    """The written examples, with the fit's quotes (Fitted.quotes) added to each trap's
+    `present` ones."""
+    enc, fit = embed.encoder(), fitted()
+    if enc is None or fit is None or not fit.quotes:
+        return written_examples()
+    return with_quotes(written_examples(), {t: enc.encode(list(q)) for t, q in fit.quotes.items()})
+
+
+def with_quotes(written: dict[str, Examples], quotes: dict[str, Vector]) -> dict[str, Examples]:
+    """`written` with embedded `quotes` added to each trap's `present` examples (shared with the
+    fit, rubric.calibrate, which adds only the quotes of the answers a fold learns from)."""
+    out = dict(written)
+    for trap, q in quotes.items():
+        if not len(q):
+            continue
+        ex = out.get(trap, Examples(None, None, 0.0))
+        present = q if ex.present is None else np.concatenate([ex.present, q])
+        out[trap] = Examples(present, ex.absent, ex.start)
+    return out
+
+
+def likeness(
+    rows: Vector, trap: str, known: dict[str, Examples] | None = None
+) -> tuple[float, int] | None:
     """How much the answer reads like the trap by its example sentences, and the sentence that
     reads most like it: the mean of the two best sentences' closeness to the nearest `present`
     example; or, for a trap known by what is missing, minus the two best sentences' closeness to
     an `absent` example (less that to a `present` one, when the trap has both)."""
-    ex = examples().get(trap)
+    ex = (examples() if known is None else known).get(trap)
     if ex is None or not len(rows):
         return None
     first = min(int(ex.start * len(rows)), len(rows) - 1)

@@ -1,0 +1,97 @@
+"""Fitting the semantic judge on more than one set: contrast pairs kept in one fold, and the
+labellers' quotes joining a trap's example sentences without leaking into out-of-fold figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from mockmic import questions
+from mockmic.rubric import calibrate, embed, semantic
+from mockmic.transcribe import from_text
+
+needs_model = pytest.mark.skipif(
+    embed.model_dir() is None, reason=f"model not installed: {embed.INSTALL}"
+)
+
+BLAME = (
+    "The release slipped by a fortnight. Honestly the design agency kept sending the artwork late, "
+    "so there was nothing I could do about the print deadline. I told the client it was out of "
+    "my hands. Next time I would pick a different agency."
+)
+OWNED = (
+    "The release slipped by a fortnight because I booked the print slot before the artwork was "
+    "signed off. That was my call and it was wrong. I told the client the same day, rebooked, "
+    "and since then I book print only against signed artwork; the last six runs were on time."
+)
+
+
+def test_folds_keep_a_group_together_and_are_plain_without_groups() -> None:
+    plain = calibrate.folds(12, 5, 3)
+    assert [f.tolist() for f in calibrate.folds(12, 5, 3, [""] * 12)] == [f.tolist() for f in plain]
+    groups = ["", "a", "a", "", "b", "", "b", "", "", "c", "c", ""]
+    got = calibrate.folds(12, 3, 1, groups)
+    assert sorted(i for f in got for i in f.tolist()) == list(range(12))
+    fold_of = {i: k for k, f in enumerate(got) for i in f.tolist()}
+    for g in "abc":
+        members = [i for i, x in enumerate(groups) if x == g]
+        assert len({fold_of[i] for i in members}) == 1, g
+
+
+def _sample(answer_id: str, text: str, traps: tuple[str, ...], group: str = "") -> calibrate.Sample:
+    s = calibrate.sample(
+        answer_id, from_text(text), questions.get("failure"), 2, traps, None, group
+    )
+    assert s is not None and s.rows is not None
+    return s
+
+
+@needs_model
+def test_an_answer_never_learns_from_its_own_quote() -> None:
+    """The blame answer's own clause as an example makes it read like blame to itself; left out
+    (as every fold leaves the held-out answers' quotes out), and outside the pool, it does not."""
+    own = "the design agency kept sending the artwork late"
+    blamed, owned = _sample("failure-t900", BLAME, ("blame",)), _sample("failure-t901", OWNED, ())
+    quoted = calibrate.quotes([(blamed.key, "blame", own)])
+    assert quoted is not None
+    pool = {blamed.key, owned.key}
+    seen = calibrate.liked([blamed], quoted, pool, loo=False)[0].likeness["blame"]
+    left_out = calibrate.liked([blamed], quoted, pool, loo=True)[0].likeness["blame"]
+    not_pooled = calibrate.liked([blamed], quoted, {owned.key}, loo=False)[0].likeness["blame"]
+    assert seen > left_out + 0.05
+    assert left_out == pytest.approx(not_pooled) == pytest.approx(blamed.likeness["blame"])
+    # a contrast pair shares its key, so its twin's quote is left out with its own
+    twin = _sample("failure-t902", OWNED, (), group="failure-t900+failure-t902")
+    paired = calibrate.quotes([(twin.key, "blame", own)])
+    assert paired is not None
+    alone = calibrate.liked([twin], paired, {twin.key}, loo=True)[0].likeness["blame"]
+    assert alone == pytest.approx(twin.likeness["blame"])
+    assert quoted.shipped(["blame", "cliche"], {blamed.key}) == {"blame": [own]}
+    assert quoted.shipped(["blame"], {owned.key}) == {}
+
+
+@needs_model
+def test_the_fit_ships_quotes_the_engine_reads_as_examples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = semantic.fitted()
+    assert shipped is not None
+    raw = yaml.safe_load(semantic.FIT.read_text(encoding="utf-8"))
+    raw["likeness"] = {"blame": ["the design agency kept sending the artwork late"]}
+    path = tmp_path / "fit.yaml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    fit = semantic.fitted(path)
+    assert fit is not None and fit.quotes == {"blame": tuple(raw["likeness"]["blame"])}
+    monkeypatch.setattr(semantic, "fitted", lambda: fit)
+    semantic.examples.cache_clear()
+    try:
+        written = semantic.written_examples()["blame"].present
+        added = semantic.examples()["blame"].present
+        assert written is not None and added is not None
+        assert len(added) == len(written) + 1
+        assert np.allclose(added[: len(written)], written)
+    finally:
+        semantic.examples.cache_clear()
