@@ -61,3 +61,24 @@ def test_a_harm_that_was_avoided_is_not_catastrophic() -> None:
         "have all left and come back on time."
     )
     assert "catastrophic" not in _rule_traps(text)
+
+
+HINTED = (
+    "Last spring two of our delivery drivers kept swapping routes without telling dispatch, and "
+    "parcels went to the wrong depot. I sat down with both of them, walked through the route "
+    "sheet, and we agreed that any swap goes through me on the morning call. I also moved the "
+    "sheet onto the shared tablet so they could see each other's stops. It went well in the end."
+)
+
+
+def test_an_ending_only_hinted_at_is_no_result() -> None:
+    assert "no_result" in _rule_traps(HINTED, "conflict")
+
+
+def test_the_same_ending_with_a_figure_is_a_result() -> None:
+    told = HINTED.replace(
+        "It went well in the end.",
+        "Over the next six weeks not one parcel went to the wrong depot, down from about "
+        "twelve a week.",
+    )
+    assert "no_result" not in _rule_traps(told, "conflict")

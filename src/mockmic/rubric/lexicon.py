@@ -448,6 +448,8 @@ OUTCOME_VERBS = frozenset({
     "secured", "landed", "raised", "recovered", "beat", "doubled", "halved", "exceeded", "signed",
     "sold", "retained", "reached", "succeeded", "made", "managed", "ended", "went",
     "came", "avoided", "prevented", "caught", "resolved", "restored", "brought", "turned",
+    # how things came to stand, whoever did it: "we lost three of two hundred", "it stayed"
+    "lost", "kept", "stayed", "opened", "dropped", "rose", "fell", "stopped",
 })
 # Subjects that open someone else's part of a sentence ("... and he was fine with it").
 OTHER_SUBJECTS = frozenset({
@@ -534,6 +536,13 @@ RESULT = {
     "without delay~": 0.6, "without losing": 0.6, "without missing": 0.6, "handed back": 0.4,
     "was fine with": 0.5, "were fine with": 0.5,
 }
+
+# Endings that only hint at how it turned out: true of any story, they name no outcome.
+VAGUE_OUTCOME = (
+    "it worked", "went well", "was happy", "were happy", "happier", "turned out", "it paid off",
+    "improved", "in the end", "ended up", "worked out", "went smoothly", "was fine with",
+    "were fine with", "has been", "agreed", "thanked", "we got", "i got", "afterwards",
+)
 
 CLICHE = (
     "perfectionist", "i work too hard", "i care too much", "too detail oriented",

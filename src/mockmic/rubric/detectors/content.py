@@ -415,6 +415,10 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
 
     hits = [h for h in weighted(answer, lx.RESULT, p.extra, p.parts) if outcome_side(h[0])]
     hits = [h for h in hits if not unrealised(answer, h[0])]
+    # "it went well", "everyone was happy": an ending only hinted at is not yet an outcome;
+    # with a figure or a particular in its clause it is one
+    hinted = {s for s, _ in hits if _vague(answer, s) and not _particular(answer, s)}
+    hits = [(s, VAGUE_SHARE * w if s in hinted else w) for s, w in hits]
     # how it turned out is told after what was done: outcome words in the first half ("we
     # agreed", "within a week", "it was resolved that ...") are the setting, not the ending
     late = [h for h in hits if answer.position(h[0]) >= OUTCOME_FROM]
@@ -423,7 +427,10 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     # how things stood afterwards, in any words: a later occasion, others taking it up
     told += [c for c in endings(answer) if c not in told]
     told = [c for c in told if answer.position(c) >= OUTCOME_FROM]
-    score = total(late) + 0.15 * min(len(nums), 2) + 0.3 * min(len(told), 2)
+    # several hints ("it went well, in the end everyone was happy") still only hint
+    hints = [w for s, w in late if s in hinted]
+    told_ = total([h for h in late if h[0] not in hinted]) + max(hints, default=0.0)
+    score = told_ + 0.15 * min(len(nums), 2) + 0.3 * min(len(told), 2)
     hedged = [h for h in late if answer.find(HEDGES, clause_span(answer, h[0], 8))]
     if late and len(hedged) == len(late):  # "the client was happy, I think": not sure it happened
         score *= 0.6
@@ -431,6 +438,17 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
 
 
 OUTCOME_FROM = 0.5  # share of the answer after which an outcome can be told
+VAGUE_SHARE = 0.4  # what an ending only hinted at ("it went well") counts for
+
+
+def _vague(answer: Answer, span: Span) -> bool:
+    return bool(answer.find(lx.VAGUE_OUTCOME, span))
+
+
+def _particular(answer: Answer, span: Span) -> bool:
+    """A figure or a named later event in the clause of an outcome word."""
+    return bool(numbers(answer, [clause_span(answer, span, 14)]))
+
 
 HEDGES = ("i think", "i guess", "probably", "i hope", "maybe", "i suppose")
 
