@@ -82,3 +82,14 @@ def test_the_same_ending_with_a_figure_is_a_result() -> None:
         "twelve a week.",
     )
     assert "no_result" not in _rule_traps(told, "conflict")
+
+
+def test_stock_self_descriptions_are_cliches_on_any_question() -> None:
+    """The failure question lists no stock phrases of its own; the built-in list knows them."""
+    text = (
+        "My failure was a product demo that crashed in front of a client. As a quick learner and "
+        "a real people person I went above and beyond to fix it, because I always bring a strong "
+        "work ethic, and I learned that you have to stay calm and keep going."
+    )
+    found = _rule_traps(text, "failure")
+    assert found.get("cliche"), sorted(found)

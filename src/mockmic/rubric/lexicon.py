@@ -554,6 +554,17 @@ CLICHE = (
     "at the end of the day", "i am a natural leader", "i love a challenge", "i thrive under",
     "i just want to learn", "my biggest weakness is that i care", "i am too honest",
     "work smarter not harder", "i give it my all", "i am a fast learner",
+    # the stock self-descriptions every interviewer knows, in their common forms
+    "people person", "outside the box", "above and beyond", "extra mile", "quick learner",
+    "fast learner", "hit the ground running", "strong work ethic", "i am hard working",
+    "i am hardworking", "i am very hard working", "i am a hard working", "self motivated",
+    "i am detail oriented", "i am very detail oriented", "results oriented", "goal oriented",
+    "i thrive in", "i thrive on", "bring to the table", "next level", "comfort zone",
+    "best version of myself", "i wear a lot of hats", "i love challenges", "give 100 percent",
+    "give a hundred percent", "give one hundred percent", "my door is always open",
+    "i am a good communicator", "i am a great communicator", "i am a problem solver",
+    "i am a natural problem solver", "i am a quick study", "i am passionate about",
+    "i am very driven", "i am a perfectionist", "work hard play hard",
 )
 
 # Contempt for a past employer or colleague (self-directed words are left to APOLOGY).
