@@ -93,3 +93,15 @@ def test_stock_self_descriptions_are_cliches_on_any_question() -> None:
     )
     found = _rule_traps(text, "failure")
     assert found.get("cliche"), sorted(found)
+
+
+def test_others_named_next_to_plain_ownership_are_context_not_blame() -> None:
+    text = (
+        "I ran the office move for our accounting team. The movers were late, the landlord "
+        "changed the access times at the last minute, and the vendor did not send the crates on "
+        "time either, but the failure was mine: I had booked the move for the week of the tax "
+        "deadline without asking the partners. Two days of client work slipped. Since then I "
+        "clear any date that touches a deadline with the partners first, and the two moves I "
+        "have run since landed in quiet weeks."
+    )
+    assert "blame" not in _rule_traps(text)

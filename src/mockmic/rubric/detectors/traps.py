@@ -47,7 +47,21 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     shifted = [
         c for c in deflections(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
     ]
-    return (total(hits) + 0.35 * len(shifted)) / 1.4, spans(hits) + tuple(shifted[:2])
+    strength = (total(hits) + 0.35 * len(shifted)) / 1.4
+    # others named next to a plain "that was on me" are the context of an owned failure; it
+    # takes more of them to make it blame
+    if _owned(answer):
+        strength /= OWNED_DISCOUNT
+    return strength, spans(hits) + tuple(shifted[:2])
+
+
+OWNED_DISCOUNT = 1.5
+
+
+def _owned(answer: Answer) -> bool:
+    """The candidate says plainly, and unhedged, that the failure was theirs."""
+    plain = [h for h in weighted(answer, lx.OWNERSHIP_STRONG, skip_negated=True) if h[1] >= 0.9]
+    return bool(plain) and not weighted(answer, lx.OWNERSHIP_HEDGED)
 
 
 def after(answer: Answer, span: Span, n: int) -> list[str]:
