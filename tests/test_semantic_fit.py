@@ -95,3 +95,23 @@ def test_the_fit_ships_quotes_the_engine_reads_as_examples(
         assert np.allclose(added[: len(written)], written)
     finally:
         semantic.examples.cache_clear()
+
+
+def test_a_fusions_rule_weight_is_written_read_and_heard(tmp_path: Path) -> None:
+    fusion = semantic.Fusion(("rule", "readout"), (0.0, 0.0), (1.0, 1.0), 0.2, rule_weight=1.0)
+    readouts = calibrate.Readouts(
+        (np.zeros(768), 3.0), {"blame": (np.zeros(768), -1.0)}, {"blame": fusion}
+    )
+    path = tmp_path / "fit.yaml"
+    path.write_text(yaml.safe_dump(calibrate.to_json(readouts, 0.5, 1.0, {})), encoding="utf-8")
+    fit = semantic.fitted(path)
+    assert fit is not None and fit.fusion["blame"].rule_weight == 1.0
+    # the rule says yes, the read-out no: heard as one voice in two it does not carry the trap,
+    # as three voices in four it does
+    said = {"rule": 1.0, "readout": -0.8}
+    assert fit.fusion["blame"].z(said) == pytest.approx(0.1)
+    louder = semantic.Fusion(("rule", "readout"), (0.0, 0.0), (1.0, 1.0), 0.2)
+    assert louder.rule_weight == semantic.RULE_WEIGHT == 3.0
+    assert louder.z(said) == pytest.approx(0.55)
+    assert semantic.fused_strength(fit.fusion["blame"], said) is None
+    assert semantic.fused_strength(louder, said) is not None

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -246,10 +246,10 @@ def fit_readouts(
     lam: float,
     trap_ids: Sequence[str],
     fuse: Sequence[str] = (),
-    rule_weight: float = semantic.RULE_WEIGHT,
+    rule_weight: float | Mapping[str, float] = semantic.RULE_WEIGHT,
 ) -> Readouts:
     """The grade read-out, a read-out for each of `trap_ids` (with 3 or more labelled), and a
-    fusion for each of those also in `fuse`."""
+    fusion for each of those also in `fuse` (its rule's weight `rule_weight`, or per trap)."""
     x = np.stack([s.mean for s in samples]).astype(np.float64)
     g = np.array([s.grade for s in samples], dtype=np.float64)
     traps, fusion = {}, {}
@@ -259,7 +259,12 @@ def fit_readouts(
         if y.sum() >= 3:
             traps[t] = logistic(x[scope], y, TRAP_LAMBDA)
             if t in fuse:
-                fusion[t] = fit_fusion([samples[i] for i in scope], x[scope], y, t, rule_weight)
+                rw = (
+                    rule_weight.get(t, semantic.RULE_WEIGHT)
+                    if isinstance(rule_weight, Mapping)
+                    else rule_weight
+                )
+                fusion[t] = fit_fusion([samples[i] for i in scope], x[scope], y, t, rw)
                 # labelled on some questions only (a failure-only trap): fused on those only,
                 # elsewhere the rule decides as before
                 if any(s.question.trap(t) is not None and t not in s.labelled for s in samples):
@@ -368,7 +373,7 @@ def out_of_fold(
     seed: int,
     fuse: Sequence[str] = (),
     quoted: Quotes | None = None,
-    rule_weight: float = semantic.RULE_WEIGHT,
+    rule_weight: float | Mapping[str, float] = semantic.RULE_WEIGHT,
 ) -> tuple[list[tuple[int, frozenset[str]]], dict[str, list[float]]]:
     """Every sample judged by read-outs fitted without it (and, with `quoted`, by likeness to
     the quotes of the other folds' answers only); and each trap read-out's own log-odds."""
