@@ -22,6 +22,7 @@ The test half is for measuring only: never tune the engine on its per-answer res
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import shutil
@@ -664,15 +665,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         answers={s.id: answers[s.id] for s in samples},
     )
 
-    def figures(
-        lam: float,
-        weight: float,
-        traps: Sequence[str],
-        fuse: Sequence[str] = (),
-        quoted: Any = None,
-        rule_weight: float | dict[str, float] = RULE_WEIGHTS[0],
-    ) -> dict[str, Any]:
-        return _figures(data, lam, weight, traps, fuse, quoted, rule_weight)
+    figures = functools.partial(_figures, data)
 
     rules = figures(1.0, 0.0, ())
     grid = {
