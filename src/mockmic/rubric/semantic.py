@@ -9,9 +9,10 @@
                                          closely a sentence matches the trap's own example
                                          sentences (questions/semantic.yaml, `likeness`)
 
-Each read-out is a weight vector fitted on the labelled set's dev half and the training split
-(bench/judgment.py --fit-semantic, cross-validated there; never the test half) and shipped as
-data in questions/semantic_fit.yaml.
+Each read-out is a weight vector fitted on the labelled set's dev half, and the training split
+when the fit includes it (bench/judgment.py --fit-semantic, cross-validated there; never the test
+half; the shipped fit's `meta.fitted_on` names its answers), and shipped as data in
+questions/semantic_fit.yaml.
 The answer is read as two vectors side by side: the mean of all its sentences' vectors, and the
 mean of its second half's (where the outcome, the lesson and the proof are told). Because both are
 means of sentence vectors, a read-out is a sum over sentences: every sentence's share of the
