@@ -117,6 +117,7 @@ class Judged:
     overall: int
     traps: frozenset[str]
     content: int = 0  # the content score alone: what a spoken and a typed answer share
+    delivery: int | None = None  # None for a typed answer
 
 
 Judge = Callable[[str, str], Judged]
@@ -311,6 +312,7 @@ def audio_judge() -> tuple[Judge | None, str]:
             report.score.overall,
             frozenset(t.id for t in report.assessment.traps),
             report.score.content,
+            report.score.delivery,
         )
 
     return judge, ""
@@ -379,10 +381,17 @@ def paraphrase_stability(
 
 
 def round_trip_stability(answers: dict[str, Answer], judge: Judge) -> dict[str, Any]:
+    """|Δ overall| between an answer spoken and the same answer typed, like with like.
+
+    A typed answer has no delivery, so it is given the spoken one's: the two overall scores then
+    differ only by what the speech-to-text changed in the words, which is the judgment's
+    stability. The change against the typed score without delivery (how espeak-ng's pace and
+    pauses happen to rate) is shown beside it, as is the content score's own change.
+    """
     speak_judge, why = audio_judge()
     if speak_judge is None:
         return {"skipped": why}
-    deltas, content_deltas, refused = [], [], 0
+    deltas, raw_deltas, content_deltas, refused = [], [], [], 0
     with tempfile.TemporaryDirectory(prefix="mockmic-roundtrip-") as tmp:
         for answer_id in ROUND_TRIP_IDS:
             a = answers[answer_id]
@@ -392,14 +401,26 @@ def round_trip_stability(answers: dict[str, Answer], judge: Judge) -> dict[str, 
             if typed is None or spoken is None:
                 refused += 1
                 continue
-            deltas.append(abs(spoken.overall - typed.overall))
+            typed_overall = _with_delivery(typed.content, spoken.delivery, a.question)
+            deltas.append(abs(spoken.overall - typed_overall))
+            raw_deltas.append(abs(spoken.overall - typed.overall))
             content_deltas.append(abs(spoken.content - typed.content))
-    # A typed answer's overall is its content; a spoken one's also weighs delivery (how espeak-ng
-    # happens to sound), so the content change is the judgment's own stability: both are shown.
     result = _deltas(deltas, refused)
-    if content_deltas:
+    if raw_deltas:
         result["content"] = _deltas(content_deltas, refused)
+        result["against_no_delivery"] = _deltas(raw_deltas, refused)
     return result
+
+
+def _with_delivery(content: int, delivery: int | None, question: str) -> int:
+    """The overall score a typed answer's content would get with this delivery rating."""
+    if delivery is None:
+        return content
+    from mockmic import questions
+
+    w = questions.get(question).weights
+    overall = (w.content * content + w.delivery * delivery) / ((w.content + w.delivery) or 1.0)
+    return round(min(max(overall, 0.0), 100.0))
 
 
 def _try(judge: Judge, text_or_path: str, question: str) -> Judged | None:
@@ -478,10 +499,13 @@ def render(result: dict[str, Any]) -> str:
             + (f"   ({s['refused']} pairs refused)" if s["refused"] else "")
         )
         if "content" in s:
-            c = s["content"]
+            c, raw = s["content"], s["against_no_delivery"]
             lines.append(
-                f"   content score alone |Δ|: median {c['median']:g}, worst {c['worst']:g} "
-                "(a spoken answer's overall also weighs its delivery; a typed one has none)"
+                "   (the typed answer given the spoken one's delivery rating, so only the words "
+                "differ)\n"
+                f"   content score alone |Δ|: median {c['median']:g}, worst {c['worst']:g}; "
+                f"against the typed score without delivery: median {raw['median']:g}, "
+                f"worst {raw['worst']:g} (espeak-ng's own pace and pauses rated)"
             )
     if result["skipped"]:
         by_question: dict[str, int] = defaultdict(int)
