@@ -12,6 +12,7 @@ import yaml
 from mockmic import questions
 from mockmic.rubric import calibrate, embed, semantic
 from mockmic.transcribe import from_text
+from mockmic.types import TrapHit
 
 needs_model = pytest.mark.skipif(
     embed.model_dir() is None, reason=f"model not installed: {embed.INSTALL}"
@@ -115,3 +116,83 @@ def test_a_fusions_rule_weight_is_written_read_and_heard(tmp_path: Path) -> None
     assert louder.z(said) == pytest.approx(0.55)
     assert semantic.fused_strength(fit.fusion["blame"], said) is None
     assert semantic.fused_strength(louder, said) is not None
+
+
+def test_a_fused_trap_is_never_charged_past_its_rules_margin() -> None:
+    """The voices decide whether; the rule's margin caps how much: with the models as sure
+    either way, a mild wording is charged less than a harsh one, and a trap the rule did not
+    reach at all is charged half."""
+    from mockmic.rubric import engine
+
+    assert semantic.RULE_UNIT == engine.CLEAR_MARGIN  # the rule's voice is its margin in these
+    fusion = semantic.Fusion(("rule", "readout"), (-1.8, -5.0), (0.6, 2.5), 0.8)
+    sure = 2.0  # the read-out's log-odds: far past its mean
+    mild, harsh, short = (
+        semantic.fused_strength(fusion, {"rule": r, "readout": sure}) for r in (0.57, 2.0, -0.4)
+    )
+    assert mild is not None and harsh is not None and short is not None
+    assert mild == pytest.approx(semantic.rule_strength(0.57)) and mild < harsh == 1.0
+    assert short == 0.5
+    # with no rule voice the fused strength is the voices' own
+    alone = semantic.Fusion(("readout",), (-5.0,), (2.5,), 0.8)
+    assert semantic.fused_strength(alone, {"readout": sure}) == 1.0
+
+
+def _bare(answer_id: str, margin: float, blamed: bool, odds_at: float) -> calibrate.Sample:
+    """A sample with only what a rule + read-out fusion of blame hears: the rule's margin, and
+    a mean vector whose first number the read-out will weigh."""
+    mean = np.zeros(768, dtype=np.float32)
+    mean[0] = odds_at
+    return calibrate.Sample(
+        answer_id,
+        questions.get("failure"),
+        2 if blamed else 4,
+        frozenset({"blame"}) if blamed else frozenset(),
+        (),
+        {"blame": TrapHit("blame", (), "", 1.0)} if margin >= 0 else {},
+        mean,
+        {"blame": margin},
+        {},
+        frozenset({"blame"}),
+    )
+
+
+def test_a_fusion_keeps_what_the_rule_gets_right_on_outside_answers() -> None:
+    """On the fitting set the rule misses blame told mildly (margin -0.1), so the best fused
+    threshold fires there; an outside strong answer at the same margin, which the rule rightly
+    leaves alone, moves the threshold above it, and a weak outside answer that must keep its
+    blame below that refuses the fusion."""
+    rng = np.random.default_rng(0)
+    fitting = [
+        _bare(f"a{k}", m, b, float(rng.normal(1.0 if b else -1.0, 0.3)))
+        for k in range(60)
+        for m, b in [((-0.1, True), (0.3, True), (-0.5, False), (-0.1, False))[k % 4]]
+    ]
+    x = np.stack([s.mean for s in fitting]).astype(np.float64)
+    y = np.array([bool(s.traps) for s in fitting], dtype=np.float64)
+    free = calibrate.fit_fusion(fitting, x, y, "blame")
+    assert free is not None
+    readout = calibrate.logistic(x, y, calibrate.TRAP_LAMBDA)
+    strong = calibrate.check(_bare("strong", -0.1, False, 1.0), strong=True)
+    z_strong = free.z(
+        calibrate.voices(strong.sample, "blame", calibrate.log_odds(strong.sample, readout))
+    )
+    assert z_strong >= free.threshold  # unchecked, the fusion would charge the strong answer
+    held = calibrate.fit_fusion(fitting, x, y, "blame", checks=[strong], readout=readout)
+    assert held is not None and held.threshold > z_strong
+    weak = calibrate.check(_bare("weak", 0.02, True, -1.0), strong=False)
+    assert (
+        calibrate.fit_fusion(fitting, x, y, "blame", checks=[strong, weak], readout=readout) is None
+    )
+    # a check the rule already gets wrong asks nothing of the fusion
+    wrong = calibrate.check(_bare("missed", -0.1, True, 1.0), strong=False)
+    assert calibrate.bounds(held, "blame", [wrong], readout) == (-np.inf, np.inf)
+
+
+def test_the_threshold_is_chosen_inside_its_window() -> None:
+    z = np.array([0.0, 1.0, 2.0, 3.0, 4.0])
+    y = np.array([False, False, True, True, True])
+    assert calibrate.best_threshold(z, y) == 1.5
+    assert calibrate.best_threshold(z, y, low=2.5) == 2.75  # the gap's part above low
+    assert calibrate.best_threshold(z, y, high=0.5) == 0.25
+    assert calibrate.best_threshold(z, y, low=5.0) == 6.0  # nothing left: past the window's end

@@ -17,11 +17,17 @@ read-out and the likeness to the trap's example sentences, each standardised by 
 spread and averaged with set weights (semantic.RULE_WEIGHT); only the threshold is fitted (the
 best F1 on the answers given, the read-out's voice taken out of fold so it is no more confident
 than on a new answer).
+
+Every fit is also held to answers written outside the fitting set (the bank's sample answers,
+Check): where the rule alone gets one of them right, no fused threshold may undo it, and an
+added-only read-out may not fire where a strong sample must stay clean. They never teach a
+read-out anything; they only narrow what a fit may choose, in every fold as in the shipped fit.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -111,6 +117,30 @@ def sample(
 
 
 @dataclass(frozen=True)
+class Check:
+    """An answer written outside the fitting set (tests/data/answers) and what an interviewer
+    would say of it: the traps it must fire (a weak sample's named ones) and those it must not
+    (every serious trap, on a strong sample). A fit may not undo what the rules get right there:
+    a fused threshold that would is refused, and so is an added-only read-out that fires on an
+    answer that must not have its trap."""
+
+    sample: Sample
+    must: frozenset[str]
+    must_not: frozenset[str]
+
+    def wants(self, trap: str) -> bool | None:
+        return True if trap in self.must else False if trap in self.must_not else None
+
+
+def check(sample: Sample, strong: bool) -> Check:
+    """A strong sample must fire no serious trap; any other must fire the traps it names."""
+    serious = frozenset(t.id for t in sample.question.traps if t.severity >= 2)
+    if strong:
+        return Check(sample, frozenset(), serious)
+    return Check(sample, sample.traps, frozenset())
+
+
+@dataclass(frozen=True)
 class Quotes:
     """Words the labellers quoted as saying a trap, per trap: the texts, their vectors, and the
     answer (its Sample.key) each was quoted from. They join the trap's written example sentences
@@ -163,6 +193,12 @@ def liked(samples: Sequence[Sample], q: Quotes, pool: set[str], loo: bool) -> li
                 like[t] = v[0]
         out.append(replace(s, likeness=like))
     return out
+
+
+def checked(checks: Sequence[Check], q: Quotes, pool: set[str]) -> list[Check]:
+    """`checks` with their answers' likeness heard with the quotes of the answers in `pool`."""
+    found = liked([c.sample for c in checks], q, pool, loo=False)
+    return [replace(c, sample=s) for c, s in zip(checks, found, strict=True)]
 
 
 def ridge(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
@@ -247,30 +283,44 @@ def fit_readouts(
     trap_ids: Sequence[str],
     fuse: Sequence[str] = (),
     rule_weight: float | Mapping[str, float] = semantic.RULE_WEIGHT,
+    checks: Sequence[Check] = (),
 ) -> Readouts:
     """The grade read-out, a read-out for each of `trap_ids` (with 3 or more labelled), and a
-    fusion for each of those also in `fuse` (its rule's weight `rule_weight`, or per trap)."""
+    fusion for each of those also in `fuse` (its rule's weight `rule_weight`, or per trap).
+    Held to `checks`: a fusion no threshold of which keeps them is dropped with its read-out
+    (the rule decides alone), as is an added-only read-out that fires where it must not."""
     x = np.stack([s.mean for s in samples]).astype(np.float64)
     g = np.array([s.grade for s in samples], dtype=np.float64)
     traps, fusion = {}, {}
     for t in trap_ids:
         scope = [i for i, s in enumerate(samples) if t in s.labelled]
         y = np.array([t in samples[i].traps for i in scope], dtype=np.float64)
-        if y.sum() >= 3:
-            traps[t] = logistic(x[scope], y, TRAP_LAMBDA)
-            if t in fuse:
-                rw = (
-                    rule_weight.get(t, semantic.RULE_WEIGHT)
-                    if isinstance(rule_weight, Mapping)
-                    else rule_weight
-                )
-                fusion[t] = fit_fusion([samples[i] for i in scope], x[scope], y, t, rw)
-                # labelled on some questions only (a failure-only trap): fused on those only,
-                # elsewhere the rule decides as before
-                if any(s.question.trap(t) is not None and t not in s.labelled for s in samples):
-                    on = tuple(sorted({samples[i].question.id for i in scope}))
-                    fusion[t] = replace(fusion[t], questions=on)
+        if y.sum() < 3:
+            continue
+        readout = logistic(x[scope], y, TRAP_LAMBDA)
+        if t not in fuse:
+            if not any(c.wants(t) is False and log_odds(c.sample, readout) >= 0 for c in checks):
+                traps[t] = readout
+            continue
+        rw = (
+            rule_weight.get(t, semantic.RULE_WEIGHT)
+            if isinstance(rule_weight, Mapping)
+            else rule_weight
+        )
+        # labelled on some questions only (a failure-only trap): fused on those only,
+        # elsewhere the rule decides as before
+        on = None
+        if any(s.question.trap(t) is not None and t not in s.labelled for s in samples):
+            on = tuple(sorted({samples[i].question.id for i in scope}))
+        held = [c for c in checks if on is None or c.sample.question.id in on]
+        fused = fit_fusion([samples[i] for i in scope], x[scope], y, t, rw, held, readout)
+        if fused is not None:
+            traps[t], fusion[t] = readout, replace(fused, questions=on)
     return Readouts(stretched(x, g, *ridge(x, g, lam)), traps, fusion)
+
+
+def log_odds(s: Sample, readout: tuple[Matrix, float]) -> float:
+    return float(s.mean @ readout[0] + readout[1])
 
 
 def voices(s: Sample, trap: str, readout: float) -> dict[str, float]:
@@ -283,9 +333,13 @@ def fit_fusion(
     y: Matrix,
     trap: str,
     rule_weight: float = semantic.RULE_WEIGHT,
-) -> semantic.Fusion:
+    checks: Sequence[Check] = (),
+    readout: tuple[Matrix, float] | None = None,
+) -> semantic.Fusion | None:
     """Standardise each voice by its spread over `samples` (the read-out's out of fold) and put
-    the threshold where the equal-weight average best separates the labelled answers (F1)."""
+    the threshold where the weighted average best separates the labelled answers (F1), among
+    the thresholds that keep every one of `checks` the rule gets right (judged with `readout`,
+    the trap's read-out on all of `samples`); None when no threshold does."""
     oof = np.zeros(len(samples))
     for held in folds(len(samples), INNER_FOLDS, 11, [s.group for s in samples]):
         train = np.setdiff1d(np.arange(len(samples)), held)
@@ -299,20 +353,49 @@ def fit_fusion(
     mean, scale = table.mean(axis=0), table.std(axis=0) + 1e-6
     weights = semantic.voice_weights(names, rule_weight)
     z = np.average((table - mean) / scale, axis=1, weights=weights)
-    return semantic.Fusion(
-        names,
-        tuple(mean.round(6)),
-        tuple(scale.round(6)),
-        best_threshold(z, y.astype(bool)),
-        rule_weight=rule_weight,
+    fusion = semantic.Fusion(
+        names, tuple(mean.round(6)), tuple(scale.round(6)), 0.0, rule_weight=rule_weight
     )
+    if readout is None:
+        readout = logistic(x, y, TRAP_LAMBDA)
+    low, high = bounds(fusion, trap, checks, readout)
+    if low >= high:
+        return None
+    return replace(fusion, threshold=best_threshold(z, y.astype(bool), low, high))
 
 
-def best_threshold(z: Matrix, y: npt.NDArray[np.bool_]) -> float:
-    """The cut between two neighbouring values of z with the best F1 (the middle of the widest
-    such gap among equals, so the cut is not pressed against one answer)."""
+def bounds(
+    fusion: semantic.Fusion, trap: str, checks: Sequence[Check], readout: tuple[Matrix, float]
+) -> tuple[float, float]:
+    """The fused values a threshold must lie between (above the first, at most the second) so
+    that the fusion keeps every check the rule alone gets right: above each answer that must
+    not have the trap, at most each one that must."""
+    low, high = -np.inf, np.inf
+    for c in checks:
+        want, s = c.wants(trap), c.sample
+        if want is None or trap not in s.margins or (trap in s.hits) != want:
+            continue  # nothing asked, or the rule is wrong there already (a fusion may mend it)
+        z = fusion.z(voices(s, trap, log_odds(s, readout)))
+        low, high = (low, min(high, z)) if want else (max(low, z), high)
+    return float(low), float(high)
+
+
+def best_threshold(
+    z: Matrix, y: npt.NDArray[np.bool_], low: float = -np.inf, high: float = np.inf
+) -> float:
+    """The cut between two neighbouring values of z with the best F1, in the middle of the gap
+    (of the widest among equals), so the cut is not pressed against one answer; only cuts above
+    `low` and at most `high` are tried, a gap met by either shrunk to the part inside."""
     values = np.unique(z)
-    cuts = (values[:-1] + values[1:]) / 2 if len(values) > 1 else values
+    gaps = list(itertools.pairwise(values)) if len(values) > 1 else [(values[0], values[0])]
+    cuts = [
+        (a + b) / 2
+        for lo, hi in gaps
+        if (a := max(lo, low)) < (b := min(hi, high)) or (lo == hi and low < lo <= high)
+    ]
+    if not cuts:  # every value on one side of the window: its middle, or one past its end
+        cuts = [(low + high) / 2 if np.isfinite(high) else low + 1.0]
+        cuts = [high - 1.0] if np.isinf(low) else cuts
     best, chosen = -1.0, float(cuts[0])
     for c in cuts:
         fired = z >= c
@@ -374,21 +457,25 @@ def out_of_fold(
     fuse: Sequence[str] = (),
     quoted: Quotes | None = None,
     rule_weight: float | Mapping[str, float] = semantic.RULE_WEIGHT,
+    checks: Sequence[Check] = (),
 ) -> tuple[list[tuple[int, frozenset[str]]], dict[str, list[float]]]:
     """Every sample judged by read-outs fitted without it (and, with `quoted`, by likeness to
-    the quotes of the other folds' answers only); and each trap read-out's own log-odds."""
+    the quotes of the other folds' answers only), each fold's fit held to `checks`; and each
+    trap read-out's own log-odds."""
     out: list[tuple[int, frozenset[str]]] = [(0, frozenset())] * len(samples)
     odds: dict[str, list[float]] = {t: [float("nan")] * len(samples) for t in trap_ids}
     for held in folds(len(samples), 5, seed, [s.group for s in samples]):
         out_of = set(held.tolist())
         train = [samples[i] for i in range(len(samples)) if i not in out_of]
         tested = {i: samples[i] for i in held.tolist()}
+        held_to = checks
         if quoted is not None:
             pool = {s.key for s in train}
             train = liked(train, quoted, pool, loo=True)
             relied = liked(list(tested.values()), quoted, pool, loo=False)
             tested = dict(zip(tested, relied, strict=True))
-        r = fit_readouts(train, lam, trap_ids, fuse, rule_weight)
+            held_to = checked(checks, quoted, pool)
+        r = fit_readouts(train, lam, trap_ids, fuse, rule_weight, held_to)
         for i, s in tested.items():
             out[i] = judged(s, r, weight)
             for t, (tw, tb) in r.traps.items():

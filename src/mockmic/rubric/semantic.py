@@ -98,7 +98,7 @@ class Readout:
 
 
 VOICES = ("rule", "readout", "likeness")
-RULE_UNIT = 0.25  # a rule's margin in units of the engine's CLEAR_MARGIN
+RULE_UNIT = 0.25  # a rule's margin in units of the engine's CLEAR_MARGIN (the same 0.25)
 RULE_CLIP = 2.0  # far past its threshold, or far short of it, a rule's voice is no louder
 
 
@@ -426,8 +426,24 @@ def voice_values(margin: float, readout: float, like: float | None) -> dict[str,
 
 def fused_strength(fusion: Fusion, values: dict[str, float]) -> float | None:
     """How strongly a fused trap is charged, or None when the voices together do not carry it.
-    Shared with the fit (rubric.calibrate), so its figures are the engine's."""
+    The voices decide whether; how much is never more than the rule's own strength for its
+    margin (half for a rule short of its threshold), so a harsher wording is never charged less
+    than a milder one: on a fitting set where most answers are far short of the rule, one
+    spread of its voice is a small margin, and past the fused threshold every rule that fired
+    would otherwise be charged in full. Shared with the fit (rubric.calibrate), so its figures
+    are the engine's."""
     if any(v not in values for v in fusion.voices):
         return None
     over = fusion.z(values) - fusion.threshold
-    return None if over < 0 else 0.5 + 0.5 * min(over / FUSED_CLEAR, 1.0)
+    if over < 0:
+        return None
+    strength = 0.5 + 0.5 * min(over / FUSED_CLEAR, 1.0)
+    if "rule" in fusion.voices:
+        strength = min(strength, rule_strength(values["rule"]))
+    return strength
+
+
+def rule_strength(voice: float) -> float:
+    """The engine's strength for a rule whose voice is `voice` (a margin in units of its
+    CLEAR_MARGIN, RULE_UNIT): half at its threshold or short of it, in full one unit past."""
+    return 0.5 + 0.5 * min(max(voice, 0.0), 1.0)
