@@ -232,6 +232,23 @@ def test_train_files_follow_the_conventions() -> None:
                 assert said and said in text, f"{where}: {quote!r} is not in the answer"
 
 
+# Combinations bench/data/LABELLING.md rules out: proof is asked for only of a lesson that
+# exists, in a story that otherwise holds up; a catastrophic failure is judged on its gravity.
+NO_PROOF_EXCLUDES = {"no_lesson", "non_failure", "off_topic", "rambling", "badmouthing"}
+
+
+def test_train_labels_follow_the_rulebook() -> None:
+    for path, raw in _train_rows():
+        traps = set(raw["traps"] or [])
+        where = f"{path.name} {raw['id']}: {sorted(traps)}"
+        if "no_proof" in traps:
+            assert not traps & NO_PROOF_EXCLUDES, f"{where}: no_proof beside what rules it out"
+        both = {"catastrophic", "no_lesson"} <= traps
+        assert not both, f"{where}: catastrophic absorbs no_lesson"
+        if "vague" in traps:
+            assert "no_result" not in traps, f"{where}: a vague answer has no story to end"
+
+
 def test_ids_are_unique_across_every_split(
     answers: list,  # type: ignore[type-arg]
     train: list,  # type: ignore[type-arg]
