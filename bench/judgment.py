@@ -22,6 +22,7 @@ The test half is for measuring only: never tune the engine on its per-answer res
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import hashlib
 import json
@@ -32,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -699,11 +700,53 @@ def _mean_figures(runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+# Sentence vectors do not change when a rule does: a refit reads them from here (the sentence's
+# text and the model's folder name are the key), so only new or reworded sentences are encoded
+VECTORS = Path.home() / ".cache" / "mockmic-bench" / "sentences.npz"
+
+
+@contextlib.contextmanager
+def _remembered_vectors(path: Path = VECTORS) -> Iterator[None]:
+    """While open, the encoder reads each sentence's vector from `path` when it has it, and
+    what it encodes anew is added there on the way out."""
+    from mockmic.rubric import embed
+
+    enc, folder = embed.encoder(), embed.model_dir()
+    if enc is None or folder is None:
+        yield
+        return
+    known: dict[str, np.ndarray] = {}
+    if path.is_file():
+        with np.load(path) as saved:
+            known = dict(zip(saved["keys"].tolist(), saved["vectors"], strict=True))
+    size, encode = len(known), enc.encode
+
+    def key(text: str) -> str:
+        return hashlib.sha1(f"{folder.name}\n{text}".encode()).hexdigest()
+
+    def remembered(texts: Sequence[str]) -> np.ndarray:
+        keys = [key(t) for t in texts]
+        new = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
+        if new:
+            known.update(zip((key(t) for t in new), encode(new), strict=True))
+        return np.stack([known[k] for k in keys]) if keys else encode([])
+
+    enc.encode = remembered
+    try:
+        yield
+    finally:
+        del enc.encode  # the class's own again
+        if len(known) > size:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
+
+
 def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
     from mockmic.rubric import calibrate, semantic
 
     pool = load_splits(FIT_ON)
-    samples = _samples(pool)
+    with _remembered_vectors():
+        samples, checks = _samples(pool), _checks()
     if not samples:
         raise SystemExit("the sentence-embedding model is not installed: nothing to fit")
     answers = {a.id: a for a in pool}
@@ -711,7 +754,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         fit=[s for s in samples if answers[s.id].split in fit_on],
         rest=[s for s in samples if answers[s.id].split not in fit_on],
         answers={s.id: answers[s.id] for s in samples},
-        checks=_checks(),
+        checks=checks,
     )
 
     figures = functools.partial(_figures, data)

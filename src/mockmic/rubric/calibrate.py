@@ -211,12 +211,31 @@ def ridge(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
 def logistic(x: Matrix, y: Matrix, lam: float) -> tuple[Matrix, float]:
     """L2-regularised logistic regression by Newton's method (the bias is not penalised).
     With more features than answers the weights lie in the answers' span, so the fit runs on
-    their coordinates there (x = U S Vt: the same optimum, a system the size of the answers)."""
+    their coordinates there (x = U S Vt: the same optimum, a system the size of the answers).
+    Remembered for the last few thousand (rows, labels): a fit's settings (fused traps, quotes,
+    rule weights) share their folds, so the same read-outs are fitted again and again."""
+    key = b"".join(_digest(a) for a in (x, y)) + repr((x.shape, lam)).encode()
+    if key in _FITS:
+        _FITS.move_to_end(key)
+        return _FITS[key]
     if x.shape[1] > x.shape[0]:
         coords, vt = _span(x)
         beta, bias = _newton(coords, y, lam)
-        return vt.T @ beta, bias
-    return _newton(x, y, lam)
+        found = vt.T @ beta, bias
+    else:
+        found = _newton(x, y, lam)
+    _FITS[key] = found
+    if len(_FITS) > FITS_KEPT:
+        _FITS.popitem(last=False)
+    return found
+
+
+_FITS: OrderedDict[bytes, tuple[Matrix, float]] = OrderedDict()
+FITS_KEPT = 4096  # three fold draws of 5 x 6 read-outs per trap: ~25 MB
+
+
+def _digest(a: Matrix) -> bytes:
+    return hashlib.sha1(np.ascontiguousarray(a).tobytes()).digest()
 
 
 _SPANS: OrderedDict[bytes, tuple[Matrix, Matrix]] = OrderedDict()
@@ -227,7 +246,7 @@ def _span(x: Matrix) -> tuple[Matrix, Matrix]:
     """The answers' coordinates in their span (U S) and the span (Vt), remembered for the last
     few row sets: every trap of a scope is fitted on the same rows, and the SVD is most of the
     cost of a fit."""
-    key = hashlib.sha1(np.ascontiguousarray(x).tobytes()).digest() + repr(x.shape).encode()
+    key = _digest(x) + repr(x.shape).encode()
     if key in _SPANS:
         _SPANS.move_to_end(key)
         return _SPANS[key]
