@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mockmic import questions
-from mockmic.rubric import engine
+from mockmic.rubric import detectors, engine
 from mockmic.rubric.answer import build
 from mockmic.transcribe.text import from_text
 
@@ -28,6 +28,21 @@ def test_a_failure_told_in_figures_without_the_word_is_on_topic() -> None:
         "for their team at their weekly meeting, and we filled all sixty in two days."
     )
     assert "off_topic" not in _rule_traps("failure", text)
+
+
+def test_a_rivals_words_without_its_subject_are_charged_as_borderline_at_most() -> None:
+    # a strength told through a software tester's day touches the incident question's words
+    # ("crash", "users", "release", "outage") without naming any other question's subject
+    text = (
+        "Tracking down faults nobody else can reproduce. As a mobile tester for a travel app, I "
+        "had a crash that only a few hundred users saw after each release. I read every crash "
+        "log for a week and found they all came from phones switched to a right-to-left "
+        "language. The developers patched the layout, the outage reports stopped, and I added "
+        "that setting to every rollout checklist."
+    )
+    answer = build(from_text(text), questions.get("strengths"))
+    _, hits = engine.rules(answer)
+    assert "off_topic" not in hits or hits["off_topic"].strength < 0.61
 
 
 def test_naming_another_questions_subject_in_the_opening_is_off_topic() -> None:
@@ -77,5 +92,9 @@ def test_naming_the_questions_own_subject_is_on_topic() -> None:
 def test_the_question_asked_back_then_answered_is_on_topic(qid: str) -> None:
     # a candidate who repeats the question before the bank's own model answer is on topic
     q = questions.get(qid)
+    trap = q.trap("off_topic")
+    assert trap is not None
+    params = detectors.parse_params("off_topic", trap.params)
     for asked in (q.prompt, *q.variants):
-        assert "off_topic" not in _rule_traps(qid, f"{asked} {q.model_answer}")
+        answer = build(from_text(f"{asked} {q.model_answer}"), q)
+        assert detectors.run("off_topic", answer, params).score < trap.threshold, asked

@@ -243,10 +243,13 @@ def off_topic(answer: Answer, p: TopicParams) -> Finding:
     )
     if rival < max(on_topic + RIVAL_MARGIN, RIVAL_MIN):  # not clearly elsewhere: half as sure
         strength *= 0.5
-    return Finding(strength, spans(hits) or spans(rival_hits, 2))
+    # words alone, with no subject named, are weaker evidence than a subject named (a strong
+    # answer in a trade's own words can touch a rival's list): at most a borderline trap
+    return Finding(min(strength, WORDS_ONLY), spans(hits) or spans(rival_hits, 2))
 
 
 FRAMED = 0.85  # a rival's subject named in the opening: fired in full
+WORDS_ONLY = 0.65  # a rival's words without its subject: fired, but charged as borderline
 OPENING = 40  # tokens: where a candidate says what the answer is about
 # What an answer says it is about, in its opening: each subject with the topic phrases a
 # question lists when the subject is its own. Named there, it is this question's subject when
