@@ -542,6 +542,8 @@ VAGUE_OUTCOME = (
     "it worked", "went well", "was happy", "were happy", "happier", "turned out", "it paid off",
     "improved", "in the end", "ended up", "worked out", "went smoothly", "was fine with",
     "were fine with", "has been", "agreed", "thanked", "we got", "i got", "afterwards",
+    # a time the ending came, or a feeling about it, with nothing said of what it was
+    "by the end", "pleased", "satisfied", "delighted", "where we landed",
 )
 
 CLICHE = (

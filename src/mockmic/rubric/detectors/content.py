@@ -22,6 +22,12 @@ from mockmic.rubric.detectors.common import (
     unrealised,
     weighted,
 )
+from mockmic.rubric.detectors.outcomes import (
+    conjunct_doings,
+    responses,
+    result_figures,
+    state_of_others,
+)
 from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
 from mockmic.rubric.detectors.traps import (
     apology_strength,
@@ -408,12 +414,12 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     """An outcome said out loud, ideally with a number."""
     # what the candidate did is not how it turned out: outcome words and figures inside a
     # clause of doing ("I fixed the numbers and resubmitted") do not count
-    acts = doings(answer)
+    acts = doings(answer) + conjunct_doings(answer)
 
     def outcome_side(span: Span) -> bool:
         return not any(c.start <= span.start < c.end for c in acts)
 
-    hits = [h for h in weighted(answer, lx.RESULT, p.extra, p.parts) if outcome_side(h[0])]
+    hits = [h for h in outcome_words(answer, p) if outcome_side(h[0])]
     hits = [h for h in hits if not unrealised(answer, h[0])]
     # "it went well", "everyone was happy": an ending only hinted at is not yet an outcome;
     # with a figure or a particular in its clause it is one
@@ -422,10 +428,13 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     # how it turned out is told after what was done: outcome words in the first half ("we
     # agreed", "within a week", "it was resolved that ...") are the setting, not the ending
     late = [h for h in hits if answer.position(h[0]) >= OUTCOME_FROM]
-    nums = [n for n in numbers(answer) if answer.position(n) >= OUTCOME_FROM and outcome_side(n)]
+    nums = [n for n in result_figures(answer) if answer.position(n) >= OUTCOME_FROM]
+    nums = [n for n in nums if outcome_side(n)]
     told = [c for c in outcome_clauses(answer) if outcome_side(c)]
     # how things stood afterwards, in any words: a later occasion, others taking it up
     told += [c for c in endings(answer) if c not in told]
+    # what other people did next ("she extended the club to every year group")
+    told += [c for c in responses(answer, RESPONSE_FROM) if c not in told]
     told = [c for c in told if answer.position(c) >= OUTCOME_FROM]
     # several hints ("it went well, in the end everyone was happy") still only hint
     hints = [w for s, w in late if s in hinted]
@@ -439,6 +448,29 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
 
 OUTCOME_FROM = 0.5  # share of the answer after which an outcome can be told
 VAGUE_SHARE = 0.4  # what an ending only hinted at ("it went well") counts for
+# what others did next is the ending only late: earlier it is still the story ("the client's
+# lawyer spotted it")
+RESPONSE_FROM = 0.6
+
+
+def outcome_words(answer: Answer, p: ExtraParams) -> list[tuple[Span, float]]:
+    """The outcome phrases (the list and the question's own). A past form said alone is matched
+    as said: "we were finishing a fix" and "a March launch" are the work under way, not
+    "finished" or "launched"."""
+    table = dict(lx.RESULT) | dict.fromkeys(p.extra, 1.0)
+    said = {k: w for k, w in table.items() if _past_form(k)}
+    rest = {k: w for k, w in table.items() if k not in said}
+    hits = weighted(answer, rest, (), p.parts) + weighted(answer, said, (), p.parts, exact=True)
+    hits.sort(key=lambda h: (h[0].start, -(h[0].end - h[0].start), -h[1]))
+    out: list[tuple[Span, float]] = []
+    for h in hits:
+        if not out or h[0].start >= out[-1][0].end:
+            out.append(h)
+    return out
+
+
+def _past_form(phrase: str) -> bool:
+    return " " not in phrase and (phrase.endswith("ed") or phrase in lx.PAST_IRREGULAR)
 
 
 def _vague(answer: Answer, span: Span) -> bool:
@@ -460,7 +492,9 @@ def outcome_clauses(answer: Answer) -> list[Span]:
     for clause in answer.clauses:
         if answer.position(clause) < 0.45:
             continue
-        if numbers(answer, [clause]) and past_verbs_in(answer, clause):
+        if result_figures(answer, [clause]) and (
+            past_verbs_in(answer, clause) or state_of_others(answer, clause)
+        ):
             out.append(clause)
     return out
 

@@ -214,7 +214,9 @@ class TopicParams(ExtraOnlyParams):
 
 @detector("off_topic", TopicParams)
 def off_topic(answer: Answer, p: TopicParams) -> Finding:
-    """Few of the question's topic words, and more of another question's: the wrong question."""
+    """Few of the question's topic words, and clearly another question's instead: its subject
+    named in the opening ("the thing I'm proudest of" to "tell me about a time you failed"), or
+    several of its distinctive words."""
     if answer.n_words < p.min_words:
         return Finding(0.0)
     topic = normalised_topic(answer.question) + p.extra + _story_cues(answer)
@@ -226,23 +228,121 @@ def off_topic(answer: Answer, p: TopicParams) -> Finding:
     on_topic = total(hits)
     # a long answer should touch the topic more than once; two mentions settle a short one
     needed = max(2.0, answer.n_words / 150)
+    own, other = _framed(answer)
+    if own:  # the opening names this question's own subject: answering it, however worded
+        return Finding(0.0, spans(own))
+    if other:
+        return Finding(max(1.0 - on_topic / needed, FRAMED), spans(other, 2))
     strength = 1.0 - on_topic / needed
     _, rival_hits = _best_rival(answer)
-    # clearly about something else: several different words of one other question
+    # clearly about something else: several different words of one other question; without
+    # that, few topic words only show the answer is worded unlike the list (a failure told as
+    # "twelve of four hundred came"), so it stays under the threshold
     rival = len(
         {" ".join(stem(w) for w in answer.quote(h, 0).lower().split()) for h, _ in rival_hits}
     )
-    # (with nothing at all of this question's topic, less is needed to show where it went)
-    floor = RIVAL_MIN if on_topic > 0 else 0.0
-    if rival < max(on_topic + RIVAL_MARGIN, floor):  # not clearly elsewhere: half as sure
+    if rival < max(on_topic + RIVAL_MARGIN, RIVAL_MIN):  # not clearly elsewhere: half as sure
         strength *= 0.5
-    return Finding(strength, spans(hits) or spans(rival_hits, 2))
+    # words alone, with no subject named, are weaker evidence than a subject named (a strong
+    # answer in a trade's own words can touch a rival's list): at most a borderline trap
+    return Finding(min(strength, WORDS_ONLY), spans(hits) or spans(rival_hits, 2))
+
+
+FRAMED = 0.85  # a rival's subject named in the opening: fired in full
+WORDS_ONLY = 0.65  # a rival's words without its subject: fired, but charged as borderline
+OPENING = 40  # tokens: where a candidate says what the answer is about
+# What an answer says it is about, in its opening: each subject with the topic phrases a
+# question lists when the subject is its own. Named there, it is this question's subject when
+# this question's topic lists one of them, and another's when not.
+SUBJECTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("proud", "proudest"), ("proudest", "most proud")),
+    (
+        ("weakness",),
+        (
+            "my weakness",
+            "biggest weakness",
+            "greatest weakness",
+            "main weakness",
+            "weakness would be",
+            "the downside is i",
+            "my weak spot",
+        ),
+    ),
+    (
+        ("strength",),
+        (
+            "my strength",
+            "greatest strength",
+            "biggest strength",
+            "main strength",
+            "strength would be",
+            "my real edge",
+            "my edge is",
+            "what i am best at",
+        ),
+    ),
+    (
+        ("leav~",),
+        ("why i am leaving", "why i want to leave", "reason i am leaving", "reason for leaving"),
+    ),
+    (
+        ("your",),
+        (
+            "your company",
+            "your mission",
+            "your product",
+            "your app",
+            "your brand",
+            "followed your",
+            "work here",
+            "working here",
+        ),
+    ),
+    (
+        ("i am",),
+        ("describe myself", "to know about me", "a bit about me", "about my background"),
+    ),
+    (("led",), ("showed leadership", "most leadership")),
+    (
+        ("conflict", "disagree~"),
+        ("a disagreement", "see eye to eye", "very different ideas"),
+    ),
+    # a candidate steering away names no subject; it is never the question's own
+    ((), ("rather talk about", "rather tell you about", "rather focus on")),
+)
+
+
+def _framed(answer: Answer) -> tuple[list[tuple[Span, float]], list[tuple[Span, float]]]:
+    """Subjects named in the opening: this question's own, and other questions'. A subject is
+    this question's own when its topic lists it, or when the clause naming it also names the
+    topic ("the team project I'm proudest of" to a teamwork question)."""
+    topic = normalised_topic(answer.question)
+    own: list[tuple[Span, float]] = []
+    other: list[tuple[Span, float]] = []
+    for keys, phrases in SUBJECTS:
+        for hit in weighted(answer, phrases):
+            if hit[0].start >= OPENING:
+                continue
+            mine = bool(set(topic).intersection(keys)) or bool(keys and _names(answer, hit, topic))
+            (own if mine else other).append(hit)
+    return own, other
+
+
+def _names(answer: Answer, hit: tuple[Span, float], topic: tuple[str, ...]) -> bool:
+    """The clause around a hit holds one of the topic phrases, other than the hit itself."""
+    k = answer.clause_of(hit[0].start)
+    if k < 0:
+        return False
+    clause = answer.clauses[k]
+    return any(
+        not (s.start < hit[0].end and hit[0].start < s.end) for s in answer.find(topic, clause)
+    )
 
 
 SHARED_WEIGHT = 0.25
 SHARED_BY = 20  # listed by more questions than this (time anchors, lesson cues): any answer has it
 RIVAL_MARGIN = 1.5
-RIVAL_MIN = 3  # two stray words ("built", "I'm") do not make an answer about another question
+RIVAL_MIN = 3  # two stray words ("built", "weeks") do not make an answer about another question
 
 
 @functools.cache
@@ -272,16 +372,40 @@ def _best_rival(answer: Answer) -> tuple[str, list[tuple[Span, float]]]:
 
 
 RIVAL_MAX_SHARED = 2  # a topic word listed by more questions than this says nothing about which
+# a topic word that the bank's model answers to other questions use this often is everyday story
+# vocabulary ("weeks", "plan", "asked", "we"), not a sign of which question is being answered
+RIVAL_MAX_COMMON = 6
 
 
 @functools.cache
 def _distinct_topics(
     topics: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> dict[str, tuple[str, ...]]:
-    """Each question's topic words that few other questions share: "team", "role" or "years"
-    turn up in any answer, so they cannot show it answers a rival question instead."""
+    """Each question's topic words that few other questions share and few model answers to
+    other questions use: "team", "role" or "weeks" turn up in any answer, so they cannot show
+    it answers a rival question instead."""
     seen = Counter(p for _, topic in topics for p in set(topic))
-    return {qid: tuple(p for p in topic if seen[p] <= RIVAL_MAX_SHARED) for qid, topic in topics}
+    used = _model_answer_use()
+    return {
+        qid: tuple(
+            p
+            for p in topic
+            if seen[p] <= RIVAL_MAX_SHARED and len(used.get(p, set()) - {qid}) <= RIVAL_MAX_COMMON
+        )
+        for qid, topic in topics
+    }
+
+
+@functools.cache
+def _model_answer_use() -> dict[str, frozenset[str]]:
+    """Each topic phrase of the bank, and the questions whose model answer uses it."""
+    from mockmic.questions import all_questions  # the bank, loaded once; imported late (cycle)
+    from mockmic.rubric.answer import build
+    from mockmic.transcribe.text import from_text
+
+    models = [(q.id, build(from_text(q.model_answer), q)) for q in all_questions()]
+    phrases = {p for q in all_questions() for p in q.topic}
+    return {p: frozenset(qid for qid, m in models if m.find((p,))) for p in phrases}
 
 
 # Parts whose built-in cues say what a question is about (not the generic narrative parts).

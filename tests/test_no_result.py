@@ -1,0 +1,96 @@
+"""The no_result trap: a story that stops at what was done never says how it turned out. Each
+answer here is written for this test; an outcome may be told in words no phrase list holds
+(what someone else did next, what they reported), and an ending that only adds one more thing
+the candidate did is still no outcome, whatever verbs and figures it carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockmic import questions
+from mockmic.rubric import engine
+from mockmic.rubric.answer import build
+from mockmic.transcribe.text import from_text
+
+
+def _rule_traps(text: str, question: str) -> dict[str, tuple[str, ...]]:
+    """The traps the rules alone fire, with their quotes (the semantic judge left out)."""
+    answer = build(from_text(text), questions.get(question))
+    _, hits = engine.rules(answer)
+    return {k: h.evidence for k, h in hits.items()}
+
+
+# What the candidate did, and nothing after it.
+STOPS = (
+    "At the garden centre a man came back furious because the hedge plants we had sold him had "
+    "all browned within a fortnight. I walked the row with him, looked at the roots, and could "
+    "see they had been left in the delivery crates too long before we put them out. I wrote up "
+    "which batch it was, apologised, and passed the photos to our buyer."
+)
+
+# The same story, then what other people did next: the outcome, in no list's words.
+OTHERS_NEXT = {
+    "customer": " He took a full set of replacements that weekend, and this spring he booked our "
+    "team to plant his whole front border.",
+    "passive": " The supplier was dropped before the summer order, and the next delivery was "
+    "unpacked on the day it arrived.",
+    "reported": " At my review my manager said the returns on hedging had stopped altogether.",
+}
+
+
+def test_a_story_that_stops_at_what_was_done_is_no_result() -> None:
+    assert "no_result" in _rule_traps(STOPS, "angry_customer")
+
+
+@pytest.mark.parametrize("kind", sorted(OTHERS_NEXT))
+def test_what_others_did_next_is_an_outcome(kind: str) -> None:
+    found = _rule_traps(STOPS + OTHERS_NEXT[kind], "angry_customer")
+    assert "no_result" not in found, f"{kind}: {sorted(found)}"
+
+
+def test_an_outcome_verb_that_opens_a_doing_does_not_make_the_rest_an_outcome() -> None:
+    """ "I got the plumber to call her, and I offered her fifty pounds off": "got" tells an
+    outcome elsewhere ("we got the contract"); here it opens a doing, and the figure after the
+    second "I" sizes what was offered, not how it turned out."""
+    text = (
+        "I was on the front desk of a holiday let agency when a guest phoned in a rage because "
+        "the heating in her cottage had failed on the first night of a cold week. I apologised "
+        "and talked her through the boiler reset, which did not work. I got the plumber to call "
+        "her, and I offered her fifty pounds off the stay."
+    )
+    assert "no_result" in _rule_traps(text, "angry_customer")
+
+
+def test_work_under_way_is_not_work_finished() -> None:
+    """ "we were still fixing the last bugs and shipping a patch", "the launch": the work going
+    on, not how it ended, though "fixed", "shipped" and "launched" are outcome words."""
+    text = (
+        "I disagreed with my team lead about freezing all changes before the launch. I put the "
+        "two options on one page with the risks of each and asked for a meeting with her. I "
+        "walked her through the numbers I had collected. At the time we were still fixing the "
+        "last bugs and shipping a patch most nights, with the launch only days away."
+    )
+    assert "no_result" in _rule_traps(text, "disagree_manager")
+
+
+def test_a_figure_of_what_did_not_happen_is_not_an_outcome() -> None:
+    """ "a freeze would have stranded half of it": a figure in a counterfactual."""
+    text = (
+        "I disagreed with my team lead about freezing all changes before the launch. I put the "
+        "two options on one page with the risks of each and asked for twenty minutes with her. "
+        "I walked her through the numbers I had collected, because we were moving the booking "
+        "data that week and a freeze would have stranded half of it."
+    )
+    assert "no_result" in _rule_traps(text, "disagree_manager")
+
+
+def test_figures_that_time_the_doing_are_not_an_outcome() -> None:
+    """ "every twenty minutes", "it took over an hour": how often and how long the candidate
+    worked, not how it turned out."""
+    text = (
+        "During a power cut at the care home I was the senior on shift. I checked every "
+        "resident on oxygen first, phoned the supplier for backup cylinders, and updated the "
+        "families' group every twenty minutes so nobody was left guessing. Getting hold of the "
+        "on-call engineer took over an hour and a half."
+    )
+    assert "no_result" in _rule_traps(text, "pressure")
