@@ -94,3 +94,49 @@ def test_figures_that_time_the_doing_are_not_an_outcome() -> None:
         "on-call engineer took over an hour and a half."
     )
     assert "no_result" in _rule_traps(text, "pressure")
+
+
+def test_a_doing_that_sets_its_figure_against_another_is_an_outcome() -> None:
+    """ "We cleared the pile in six days instead of the month planned": done by the candidate's
+    team, and still how it turned out."""
+    text = (
+        "I was the only Welsh speaker on a small claims team working through a pile of about "
+        "three hundred letters from tenants after a postal strike. I translated the standard "
+        "replies and wrote a short glossary so the others could answer the simple ones. We "
+        "cleared the pile in six days instead of the month my manager had planned for."
+    )
+    assert "no_result" not in _rule_traps(text, "teamwork")
+
+
+def test_what_a_doing_was_meant_to_achieve_is_not_what_came_of_it() -> None:
+    """ "so nobody could grab the wrong carton again": an aim, not a repeat that did not come."""
+    text = (
+        "A regular at the cafe where I work came to the counter upset that her oat milk latte "
+        "had been made with dairy for the second time that week, and she is allergic. I "
+        "apologised, remade it in front of her with a clean jug, and went through the order "
+        "screen with the new starter who had taken it. I also moved the oat milk to its own "
+        "shelf in the fridge so nobody could grab the wrong carton again."
+    )
+    assert "no_result" in _rule_traps(text, "angry_customer")
+
+
+def test_a_detail_told_in_a_which_clause_is_not_what_others_did_next() -> None:
+    """ "..., which the area manager had emailed every store about": background, late."""
+    text = (
+        "A man came to our hardware counter angry about a refund he had been promised on a "
+        "faulty drill. I listened, found the note of the call, and refunded him in full. It was "
+        "a model our supplier had recalled in the spring, which the area manager had emailed "
+        "every store about."
+    )
+    assert "no_result" in _rule_traps(text, "angry_customer")
+
+
+def test_a_doing_whose_subject_is_left_unsaid_is_still_a_doing() -> None:
+    """ "As soon as I saw the sheet, walked up with two cleaners": the same "I" goes on, and
+    the figure sizes what was done."""
+    text = (
+        "At the hotel desk a guest shouted at me because his room had not been cleaned by six "
+        "in the evening. I apologised to him in the lobby. As soon as I saw the housekeeping "
+        "sheet, walked up to his floor with two cleaners and stayed with them on the landing."
+    )
+    assert "no_result" in _rule_traps(text, "angry_customer")

@@ -23,6 +23,8 @@ from mockmic.rubric.detectors.common import (
     weighted,
 )
 from mockmic.rubric.detectors.outcomes import (
+    aim,
+    compared,
     conjunct_doings,
     responses,
     result_figures,
@@ -414,7 +416,7 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     """An outcome said out loud, ideally with a number."""
     # what the candidate did is not how it turned out: outcome words and figures inside a
     # clause of doing ("I fixed the numbers and resubmitted") do not count
-    acts = doings(answer) + conjunct_doings(answer)
+    acts = [c for c in doings(answer) + conjunct_doings(answer) if not compared(answer, c)]
 
     def outcome_side(span: Span) -> bool:
         return not any(c.start <= span.start < c.end for c in acts)
@@ -430,9 +432,15 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     late = [h for h in hits if answer.position(h[0]) >= OUTCOME_FROM]
     nums = [n for n in result_figures(answer) if answer.position(n) >= OUTCOME_FROM]
     nums = [n for n in nums if outcome_side(n)]
-    told = [c for c in outcome_clauses(answer) if outcome_side(c)]
+    # a clause of outcome holds its figure outside any doing ("..., walked the aisle with two
+    # pickers" is what was done)
+    told = [
+        c
+        for c in outcome_clauses(answer)
+        if outcome_side(c) and any(outcome_side(n) for n in result_figures(answer, [c]))
+    ]
     # how things stood afterwards, in any words: a later occasion, others taking it up
-    told += [c for c in endings(answer) if c not in told]
+    told += [c for c in endings(answer) if c not in told and not aim(answer, c)]
     # what other people did next ("she extended the club to every year group")
     told += [c for c in responses(answer, RESPONSE_FROM) if c not in told]
     told = [c for c in told if answer.position(c) >= OUTCOME_FROM]

@@ -113,8 +113,10 @@ def _after_others(answer: Answer, before: list[int], clause_start: int) -> bool:
             break
         w = answer.tokens[i].text
         if w in JOINS:
-            if w == "so":
-                return False  # "..., so nobody was left guessing": the aim of a doing
+            if w in ("so", "which"):
+                # "..., so nobody was left guessing": the aim of a doing; "the extra, which the
+                # vet had phoned her about": a detail of the story, not what came of it
+                return False
             break
         if w in TALK:
             # "she said | the comments had stopped": what was said starts after the verb of
@@ -151,9 +153,12 @@ def conjunct_doings(answer: Answer) -> list[Span]:
         content = [i for i in answer.matcher.content if clause.start <= i < clause.end]
         words = [answer.tokens[i].text for i in content]
         for j, w in enumerate(words):
-            if w not in ("i", "we") or not _opens(answer, content, words, j):
+            if _elided(answer, content, words, j):
+                rest = words[j : j + 7]  # "..., walked the aisle": the same "I" goes on
+            elif w in ("i", "we") and _opens(answer, content, words, j):
+                rest = [x for x in words[j + 1 : j + 8] if x not in lx.ADVERBS]
+            else:
                 continue
-            rest = [x for x in words[j + 1 : j + 8] if x not in lx.ADVERBS]
             if not rest or not _doing(rest[0], rest[1:]):
                 continue
             span = _until_others(answer, content, words, j, clause.end)
@@ -162,6 +167,15 @@ def conjunct_doings(answer: Answer) -> list[Span]:
             if not _moves_a_figure(inside):
                 out.append(span)
     return out
+
+
+def _elided(answer: Answer, content: list[int], words: list[str], j: int) -> bool:
+    """A verb after a pause with no subject of its own, the last subject before it being the
+    candidate: "as soon as I saw the pattern, | walked the aisle with two pickers"."""
+    if j == 0 or not _pause_after(answer, content[j - 1]) or not _past(words[j]):
+        return False
+    subjects = [x for x in words[:j] if x in SELF or x in PRONOUNS or x == "it"]
+    return bool(subjects) and subjects[-1] in ("i", "we")
 
 
 def _opens(answer: Answer, content: list[int], words: list[str], j: int) -> bool:
@@ -273,3 +287,26 @@ def result_figures(answer: Answer, within: list[Span] | None = None) -> list[Spa
         if not timed and not unrealised(answer, n):
             out.append(n)
     return out
+
+
+# Words that set a figure against another: "in nine days instead of the three weeks feared",
+# "two days ahead of plan", "a third less than last year".
+AGAINST = frozenset({"instead", "than", "ahead", "compared", "versus"})
+
+
+def compared(answer: Answer, clause: Span) -> bool:
+    """A doing that sets its figure against another ("we cleared the backlog in nine days
+    instead of the three weeks") tells how it turned out, whoever did it."""
+    words = clause_words(answer, clause)
+    nums = [j for j, w in enumerate(words) if w.isdigit() or w in lx.NUMBER_WORDS]
+    return any(AGAINST & set(words[max(j - 4, 0) : j + 4]) for j in nums)
+
+
+def aim(answer: Answer, clause: Span) -> bool:
+    """ "so nobody could mistype it again", "so that it would not happen again": what a doing
+    was meant to achieve, not what came of it."""
+    words = clause_words(answer, clause)
+    return bool(words) and words[0] == "so" and bool(AIMED & set(words[1:6]))
+
+
+AIMED = frozenset({"could", "would", "can", "will", "wouldn't", "couldn't", "won't", "can't"})
