@@ -116,9 +116,9 @@ class Fusion:
     read-out, the likeness to the trap's example sentences. The weights are set, not fitted (the
     rule as loud as the two model voices together, see RULE_WEIGHT): the rules were written
     while reading the dev half, so a weight fitted there would trust them more than answers they
-    were not written from deserve; only the threshold is chosen there (by CV), and the rule's
-    weight is one of a few set values, chosen by CV where answers the rules were not written
-    from (the training split) are part of the fit."""
+    were not written from deserve; only the threshold is chosen there (by CV, held to outside
+    answers: rubric.calibrate.Check). `rule_weight` may be set per trap (the fit offers 3 only
+    today, bench/judgment.py RULE_WEIGHTS)."""
 
     voices: tuple[str, ...]
     mean: tuple[float, ...]
