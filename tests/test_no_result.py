@@ -140,3 +140,13 @@ def test_a_doing_whose_subject_is_left_unsaid_is_still_a_doing() -> None:
         "sheet, walked up to his floor with two cleaners and stayed with them on the landing."
     )
     assert "no_result" in _rule_traps(text, "angry_customer")
+
+
+@pytest.mark.parametrize("word", ["thirteen", "seventeen", "seventy", "eighty", "ninety"])
+def test_every_number_word_is_a_figure(word: str) -> None:
+    """The shared number words hold the teens and the tens up to ninety, so "service was back in
+    ninety minutes" is a figure for every detector, not only the result detector."""
+    from mockmic.rubric.detectors.common import numbers
+
+    answer = build(from_text(f"Service was back in {word} minutes."), questions.get("failure"))
+    assert [answer.quote(s, 0) for s in numbers(answer)] == [word]

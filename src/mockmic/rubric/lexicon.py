@@ -695,8 +695,9 @@ MANY_WORDS = frozenset((
 ))
 NUMBER_WORDS = frozenset((
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand",
-    "million", "half", "dozen", "first", "second", "third", "percent",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "half", "dozen", "first", "second", "third", "percent",
 ))
 PAST_IRREGULAR = frozenset((
     "was", "were", "had", "did", "made", "took", "gave", "went", "got", "ran", "wrote", "built",
