@@ -43,8 +43,9 @@ TALK = frozenset({
     "looked", "heard", "thought", "felt", "knew", "saw", "noticed", "realised", "realized",
     "feared", "hoped", "expected", "assumed", "worried", "figured",
 })
-# Past forms the shared list lacks, common in endings: "it held", "the habit stuck".
-MORE_PASTS = frozenset({"held", "stuck", "became", "grew", "won", "rose", "began", "chose"})
+# Past forms common in endings that neither the shared past forms nor the outcome verbs hold:
+# "it held", "the habit stuck".
+MORE_PASTS = frozenset({"held", "stuck", "became"})
 PRONOUNS = frozenset({"he", "she", "they", "everyone", "everybody", "nobody"})
 # Participles of a feeling or a state: "the supervisor got involved", "they were annoyed".
 STATES = frozenset({
@@ -63,6 +64,7 @@ JOINS = frozenset({
     "and", "but", "so", "because", "which", "while", "though", "although", "or", "that",
 })
 # fmt: on
+NOT_A_SUBJECT = SELF | NOT_HAPPENED | SUBORDINATE  # any of these before a verb: not a response
 SUBJECT_REACH = 4  # words between a subject's opening and its verb ("the store manager also")
 
 
@@ -78,7 +80,7 @@ def responses(answer: Answer, start: float) -> list[Span]:
         w = answer.tokens[i].text
         if i not in verbs and w not in lx.OUTCOME_VERBS and w not in MORE_PASTS:
             continue
-        if answer.position(Span(i, i + 1)) < start or w in TALK | STATES:
+        if answer.position(Span(i, i + 1)) < start or w in TALK or w in STATES:
             continue
         prev = answer.tokens[content[k - 1]].text if k else ""
         nxt = answer.tokens[content[k + 1]].text if k + 1 < len(content) else ""
@@ -126,10 +128,10 @@ def _after_others(answer: Answer, before: list[int], clause_start: int) -> bool:
                 return False
             break
         words.insert(0, w)
-        if answer.transcript.words[answer.tokens[i].word].word.rstrip().endswith((",", ";")):
+        if _pause_after(answer, i):
             words = words[1:]
             break
-    if not words or (SELF | NOT_HAPPENED | SUBORDINATE) & set(words):
+    if not words or NOT_A_SUBJECT.intersection(words):
         return False
     if words[0] in OTHERS_OPEN:
         return True
@@ -262,12 +264,22 @@ def state_of_others(answer: Answer, clause: Span) -> bool:
 TIMES_DOING = {"every": 3, "each": 3, "for": 3, "took": 6, "spent": 6, "spend": 6, "taking": 6}
 
 
+# the tens the shared number words lack: "service was back in ninety minutes"
+TENS = frozenset({"seventy", "eighty", "ninety"})
+
+
 def result_figures(answer: Answer, within: list[Span] | None = None) -> list[Span]:
     """Figures that can tell an outcome: not those that time the doing, nor those of what did
     not happen ("a freeze would have stranded half of it")."""
     content = answer.matcher.content
     out = []
-    for n in numbers(answer, within):
+    tens = [
+        Span(i, i + 1)
+        for i in answer.matcher.content
+        if answer.tokens[i].text in TENS
+        and (within is None or any(c.start <= i < c.end for c in within))
+    ]
+    for n in sorted(numbers(answer, within) + tens, key=lambda s: s.start):
         k = content.index(n.start)
         before = [answer.tokens[i].text for i in content[max(k - 6, 0) : k]]
         near = {answer.tokens[i].text for i in content[max(k - 3, 0) : k + 3]}
