@@ -430,14 +430,14 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     # how it turned out is told after what was done: outcome words in the first half ("we
     # agreed", "within a week", "it was resolved that ...") are the setting, not the ending
     late = [h for h in hits if answer.position(h[0]) >= OUTCOME_FROM]
-    nums = [n for n in result_figures(answer) if answer.position(n) >= OUTCOME_FROM]
-    nums = [n for n in nums if outcome_side(n)]
+    figures = result_figures(answer)
+    nums = [n for n in figures if answer.position(n) >= OUTCOME_FROM and outcome_side(n)]
     # a clause of outcome holds its figure outside any doing ("..., walked the aisle with two
     # pickers" is what was done)
     told = [
         c
-        for c in outcome_clauses(answer)
-        if outcome_side(c) and any(outcome_side(n) for n in result_figures(answer, [c]))
+        for c in outcome_clauses(answer, figures)
+        if outcome_side(c) and any(c.start <= n.start < c.end and outcome_side(n) for n in figures)
     ]
     # how things stood afterwards, in any words: a later occasion, others taking it up
     told += [c for c in endings(answer) if c not in told and not aim(answer, c)]
@@ -493,14 +493,16 @@ def _particular(answer: Answer, span: Span) -> bool:
 HEDGES = ("i think", "i guess", "probably", "i hope", "maybe", "i suppose")
 
 
-def outcome_clauses(answer: Answer) -> list[Span]:
+def outcome_clauses(answer: Answer, figures: list[Span] | None = None) -> list[Span]:
     """Late clauses that report something happened, with a figure: "we moved everything in
-    nineteen days", "pass rates went up from 70 to 88". The shape of an outcome in any words."""
+    nineteen days", "pass rates went up from 70 to 88". The shape of an outcome in any words.
+    `figures`: the answer's result_figures, when the caller has them already."""
+    figures = result_figures(answer) if figures is None else figures
     out = []
     for clause in answer.clauses:
         if answer.position(clause) < 0.45:
             continue
-        if result_figures(answer, [clause]) and (
+        if any(clause.start <= n.start < clause.end for n in figures) and (
             past_verbs_in(answer, clause) or state_of_others(answer, clause)
         ):
             out.append(clause)
