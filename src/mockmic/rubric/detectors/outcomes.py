@@ -264,22 +264,12 @@ def state_of_others(answer: Answer, clause: Span) -> bool:
 TIMES_DOING = {"every": 3, "each": 3, "for": 3, "took": 6, "spent": 6, "spend": 6, "taking": 6}
 
 
-# the tens the shared number words lack: "service was back in ninety minutes"
-TENS = frozenset({"seventy", "eighty", "ninety"})
-
-
 def result_figures(answer: Answer, within: list[Span] | None = None) -> list[Span]:
     """Figures that can tell an outcome: not those that time the doing, nor those of what did
     not happen ("a freeze would have stranded half of it")."""
     content = answer.matcher.content
     out = []
-    tens = [
-        Span(i, i + 1)
-        for i in answer.matcher.content
-        if answer.tokens[i].text in TENS
-        and (within is None or any(c.start <= i < c.end for c in within))
-    ]
-    for n in sorted(numbers(answer, within) + tens, key=lambda s: s.start):
+    for n in numbers(answer, within):
         k = content.index(n.start)
         before = [answer.tokens[i].text for i in content[max(k - 6, 0) : k]]
         near = {answer.tokens[i].text for i in content[max(k - 3, 0) : k + 3]}
