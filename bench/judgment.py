@@ -420,11 +420,9 @@ def _with_delivery(content: int, delivery: int | None, question: str) -> int:
     """The overall score a typed answer's content would get with this delivery rating."""
     if delivery is None:
         return content
-    from mockmic import questions
+    from mockmic import questions, scoring
 
-    w = questions.get(question).weights
-    overall = (w.content * content + w.delivery * delivery) / ((w.content + w.delivery) or 1.0)
-    return round(min(max(overall, 0.0), 100.0))
+    return scoring.overall(content, delivery, questions.get(question))
 
 
 def _try(judge: Judge, text_or_path: str, question: str) -> Judged | None:

@@ -37,9 +37,13 @@ def score(assessment: Assessment, delivery: Delivery, question: Question) -> Sco
     rated = delivery_stage.rate(delivery)
     if rated is None:
         return Score(overall=content, content=content, delivery=None)
+    return Score(overall=overall(content, rated, question), content=content, delivery=_clamp(rated))
+
+
+def overall(content: float, delivery: float, question: Question) -> int:
+    """The question's weighted mean of a content and a delivery score."""
     w = question.weights
-    overall = (w.content * content + w.delivery * rated) / ((w.content + w.delivery) or 1.0)
-    return Score(overall=_clamp(overall), content=content, delivery=_clamp(rated))
+    return _clamp((w.content * content + w.delivery * delivery) / ((w.content + w.delivery) or 1.0))
 
 
 def _clamp(value: float) -> int:
