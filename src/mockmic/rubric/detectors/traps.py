@@ -219,6 +219,9 @@ def off_topic(answer: Answer, p: TopicParams) -> Finding:
     several of its distinctive words."""
     if answer.n_words < p.min_words:
         return Finding(0.0)
+    own, other = _framed(answer)
+    if own:  # the opening names this question's own subject: answering it, however worded
+        return Finding(0.0, spans(own))
     topic = normalised_topic(answer.question) + p.extra + _story_cues(answer)
     # a phrase on many questions' lists ("I was working", "I would") shows the candidate is
     # answering something, not that it is this question: it counts a quarter
@@ -228,9 +231,6 @@ def off_topic(answer: Answer, p: TopicParams) -> Finding:
     on_topic = total(hits)
     # a long answer should touch the topic more than once; two mentions settle a short one
     needed = max(2.0, answer.n_words / 150)
-    own, other = _framed(answer)
-    if own:  # the opening names this question's own subject: answering it, however worded
-        return Finding(0.0, spans(own))
     if other:
         return Finding(max(1.0 - on_topic / needed, FRAMED), spans(other, 2))
     strength = 1.0 - on_topic / needed
