@@ -122,9 +122,6 @@ def test_a_fused_trap_is_never_charged_past_its_rules_margin() -> None:
     """The voices decide whether; the rule's margin caps how much: with the models as sure
     either way, a mild wording is charged less than a harsh one, and a trap the rule did not
     reach at all is charged half."""
-    from mockmic.rubric import engine
-
-    assert semantic.RULE_UNIT == engine.CLEAR_MARGIN  # the rule's voice is its margin in these
     fusion = semantic.Fusion(("rule", "readout"), (-1.8, -5.0), (0.6, 2.5), 0.8)
     sure = 2.0  # the read-out's log-odds: far past its mean
     mild, harsh, short = (

@@ -24,7 +24,9 @@ from mockmic.rubric.text import Span
 from mockmic.types import Assessment, CriterionResult, Transcript, TrapHit
 
 MAX_EVIDENCE = 3
-CLEAR_MARGIN = 0.25  # this far past its threshold, a trap is charged in full
+# this far past its threshold, a trap is charged in full; the semantic judge measures a rule's
+# voice in the same unit, and owns the charge formula so that a fused trap is charged alike
+CLEAR_MARGIN = semantic.RULE_UNIT
 # A question's phrase lists are never complete: an answer told with substance (one occasion, its
 # particulars, what the candidate did) earns this share of its specificity on every phrase
 # criterion, and an absent-phrase trap needs more than a missing phrase to fire. Without it a
@@ -134,7 +136,7 @@ def _trap(answer: Answer, t: Trap, floor: detectors.Finding) -> TrapHit | None:
     answer.margins[t.id] = margin
     if margin < 0 or (margin == 0 and not present):
         return None
-    strength = 0.5 + 0.5 * min(margin / CLEAR_MARGIN, 1.0)
+    strength = semantic.rule_strength(margin / CLEAR_MARGIN)
     return TrapHit(
         id=t.id, evidence=_quotes(answer, found.evidence), probe=t.probe, strength=strength
     )

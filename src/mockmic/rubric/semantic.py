@@ -98,7 +98,7 @@ class Readout:
 
 
 VOICES = ("rule", "readout", "likeness")
-RULE_UNIT = 0.25  # a rule's margin in units of the engine's CLEAR_MARGIN (the same 0.25)
+RULE_UNIT = 0.25  # this far past its threshold, a rule is charged in full (engine.CLEAR_MARGIN)
 RULE_CLIP = 2.0  # far past its threshold, or far short of it, a rule's voice is no louder
 
 
@@ -444,6 +444,6 @@ def fused_strength(fusion: Fusion, values: dict[str, float]) -> float | None:
 
 
 def rule_strength(voice: float) -> float:
-    """The engine's strength for a rule whose voice is `voice` (a margin in units of its
-    CLEAR_MARGIN, RULE_UNIT): half at its threshold or short of it, in full one unit past."""
+    """A trap's strength for a rule whose voice is `voice` (its margin in RULE_UNITs): half at
+    its threshold or short of it, in full one unit past. The engine charges every rule by it."""
     return 0.5 + 0.5 * min(max(voice, 0.0), 1.0)
