@@ -7,6 +7,7 @@ from pydantic import Field
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors import Params
+from mockmic.rubric.detectors.shapes import is_past
 from mockmic.rubric.schema import Question
 from mockmic.rubric.text import Span, normalise
 
@@ -134,7 +135,7 @@ _STATES = frozenset(
 def _is_event(word: str) -> bool:
     if word in _STATES or word in _NOT_VERBS:
         return False
-    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+    return is_past(word)
 
 
 def clause_span(answer: Answer, span: Span, limit: int = 16) -> Span:

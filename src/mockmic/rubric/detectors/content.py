@@ -30,7 +30,7 @@ from mockmic.rubric.detectors.outcomes import (
     result_figures,
     state_of_others,
 )
-from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
+from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held, is_past
 from mockmic.rubric.detectors.traps import (
     apology_strength,
     blame_strength,
@@ -288,13 +288,9 @@ def _acts(answer: Answer, clause: Span) -> bool:
     return any(
         w in ("i", "we")
         and j + 1 < len(words)
-        and (_is_past(words[j + 1]) or (words[j + 1] == "have" and j + 2 < len(words)))
+        and (is_past(words[j + 1]) or (words[j + 1] == "have" and j + 2 < len(words)))
         for j, w in enumerate(words)
     )
-
-
-def _is_past(word: str) -> bool:
-    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
 
 
 def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, list[Span]]:

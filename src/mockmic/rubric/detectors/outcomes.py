@@ -18,7 +18,7 @@ from itertools import pairwise
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.common import numbers, past_verbs, unrealised
-from mockmic.rubric.detectors.shapes import clause_words
+from mockmic.rubric.detectors.shapes import clause_words, is_past
 from mockmic.rubric.text import Span
 
 # fmt: off
@@ -174,7 +174,7 @@ def conjunct_doings(answer: Answer) -> list[Span]:
 def _elided(answer: Answer, content: list[int], words: list[str], j: int) -> bool:
     """A verb after a pause with no subject of its own, the last subject before it being the
     candidate: "as soon as I saw the pattern, | walked the aisle with two pickers"."""
-    if j == 0 or not _pause_after(answer, content[j - 1]) or not _past(words[j]):
+    if j == 0 or not _pause_after(answer, content[j - 1]) or not is_past(words[j]):
         return False
     subjects = [x for x in words[:j] if x in SELF or x in PRONOUNS or x == "it"]
     return bool(subjects) and subjects[-1] in ("i", "we")
@@ -218,7 +218,7 @@ def _doing(verb: str, after: list[str]) -> bool:
         later = DOING_LATER.get(verb, frozenset()) & set(after[1:4])
         told = after[:1] and after[0] in DOING_NEXT[verb]
         return bool(told or later) and not _to_a_figure(after)
-    return verb not in lx.STATE_VERBS and verb not in lx.OUTCOME_VERBS and _past(verb)
+    return verb not in lx.STATE_VERBS and verb not in lx.OUTCOME_VERBS and is_past(verb)
 
 
 def _to_a_figure(after: list[str]) -> bool:
@@ -235,10 +235,6 @@ def _moves_a_figure(words: list[str]) -> bool:
         (w.isdigit() or w in lx.NUMBER_WORDS) and shift & set(words[max(j - 2, 0) : j + 3])
         for j, w in enumerate(words)
     )
-
-
-def _past(word: str) -> bool:
-    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
 
 
 def _until_others(answer: Answer, content: list[int], words: list[str], j: int, end: int) -> Span:

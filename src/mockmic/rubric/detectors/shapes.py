@@ -259,10 +259,11 @@ def _habit(words: list[str]) -> bool:
     if "i" not in lead:
         return False
     after = words[words.index("i") + 1 : words.index("i") + 2]
-    return not (after and (after[0] in ("have", "has", "had") or _past(after[0])))
+    return not (after and (after[0] in ("have", "has", "had") or is_past(after[0])))
 
 
-def _past(word: str) -> bool:
+def is_past(word: str) -> bool:
+    """A past-tense verb: an irregular past, or a regular one ("shipped"; not "red", "bed")."""
     return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
 
 
