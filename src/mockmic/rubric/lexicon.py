@@ -856,3 +856,22 @@ HARMED_IN_NUMBERS = (
     "penalt~", "overcharg~", "undercharg~", "underpa~", "overpa~", "exposed", "leaked",
     "fined", "wrongly", "not paid", "were not paid", "lost their", "out of pocket",
 )
+
+# --- Failure traps: blame, lesson, proof ----------------------------------------------------
+# A lesson said as a reflection on this failure's cause ("it made me think about how proper
+# training matters under pressure"): thin, but a lesson the interviewer can ask for proof of.
+LESSON_REFLECTIONS = (
+    "made me think about", "made me think harder about", "made me rethink", "it showed me",
+    "showed me that", "i came away", "i took away", "my takeaway",
+)
+# Aftermath shrugs: what happens next to the project, or a verdict that no one could have
+# helped it, where a lesson should be. Any failure story could end on them.
+SHRUGS = (
+    "one of those things", "these things happen", "things happen", "it happens",
+    "can happen to anyone", "could happen to anyone", "no matter how well you plan",
+    "no matter how well", "can slip no matter", "things can slip", "you can't win them all",
+    "cannot win them all", "part and parcel", "worked out in the end", "it all worked out",
+    "all worked out", "it was fine in the end", "just a very complex", "just how it goes",
+    "that is just how", "that's just how", "nature of the job", "nature of the business",
+    "comes with the territory", "has a story like that", "happens to everyone",
+)

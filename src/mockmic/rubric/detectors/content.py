@@ -192,7 +192,9 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     """A lesson put as a concrete rule of behaviour, not a platitude."""
     extra = p.extra + _part_cues(answer, "lesson")
     cues = [
-        h for h in weighted(answer, lx.LESSON_CUES, extra, p.parts) if not negated(answer, h[0])
+        h
+        for h in weighted(answer, lx.LESSON_CUES + lx.LESSON_REFLECTIONS, extra, p.parts)
+        if not negated(answer, h[0])
     ]
     hollow = platitudes(answer)
     # a lesson can be shown rather than said: "since then I confirm the location before any
@@ -201,10 +203,12 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     again = shown_again(answer)
     if again and shown < 0.7:
         shown, shown_ev = 0.7, again
-    if shown > 0:
+    proved = min(proof_strength(answer)[0], 1.0)
+    if shown > 0 or proved >= PROOF_AS_LESSON:
         # a change that demonstrably held ("it has caught two problems since") is a lesson
-        # learned, whatever words it was said in
-        shown = max(shown, 0.75 * min(proof_strength(answer)[0], 1.0))
+        # learned, whatever words it was said in; clear proof of one says the change was made
+        # even when no change cue was found ("the next year every crew was done by October")
+        shown = max(shown, 0.75 * proved)
     # naming the cause in yourself ("I had treated every supplier date as fixed") is the start
     # of a lesson even when the word "learned" never comes
     insight = [h for h in weighted(answer, lx.ROOT_CAUSE) if not negated(answer, h[0])]
@@ -223,6 +227,9 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
         score = min(score - 0.2 * len(hollow), 0.4)
     score = max(score, 0.85 * shown)
     return Finding(score, tuple(region[:2]))
+
+
+PROOF_AS_LESSON = 0.75  # proof this clear is a change that held, told or not
 
 
 def _inside(span: Span, region: list[Span]) -> bool:
@@ -261,7 +268,7 @@ def change_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float,
 def platitudes(answer: Answer) -> list[tuple[Span, float]]:
     """Lessons any story could end on, and "the importance of" a virtue anyone names
     ("communication"), not of a thing ("regular updates")."""
-    hits = weighted(answer, lx.PLATITUDES)
+    hits = weighted(answer, lx.PLATITUDES + lx.SHRUGS)
     for s in answer.find(lx.IMPORTANCE):
         nxt = [answer.tokens[i].text for i in answer.matcher.content if i >= s.end][:2]
         if lx.VIRTUES.intersection(nxt):

@@ -1,0 +1,49 @@
+"""The failure question's blame, no_lesson and no_proof traps, on answers written for these
+tests: what the labellers count (bench/data/LABELLING.md), in words of their own."""
+
+from __future__ import annotations
+
+from mockmic import questions
+from mockmic.rubric import engine
+from mockmic.rubric.answer import build
+from mockmic.transcribe.text import from_text
+
+
+def _rule_traps(text: str) -> set[str]:
+    """The traps the rules alone fire on a failure answer (the semantic judge left out)."""
+    _, hits = engine.rules(build(from_text(text), questions.get("failure")))
+    return set(hits)
+
+
+def test_a_change_shown_by_what_happened_later_is_a_lesson() -> None:
+    # no "I learned", no "since then I": the change and its proof told as later events
+    text = (
+        "I ran the volunteer rota for a food bank and booked the Saturday shifts in a shared "
+        "sheet that nobody checked, so one Saturday only two of us turned up for three hundred "
+        "parcels and forty families waited over an hour. That rota was mine. I moved the "
+        "bookings to text reminders sent on the Thursday. The next year all twelve Saturdays were "
+        "fully staffed, with nobody waiting more than ten minutes."
+    )
+    assert "no_lesson" not in _rule_traps(text)
+
+
+def test_a_reflection_on_the_cause_is_a_thin_lesson_not_none() -> None:
+    text = (
+        "I looked after the stock room in a garden centre and ordered the spring compost two "
+        "weeks late because I had not checked the delivery lead times, so we ran out over the "
+        "Easter weekend and lost a fair bit of sales. It really made me think about how long "
+        "the lead times on seasonal stock are."
+    )
+    found = _rule_traps(text)
+    assert "no_lesson" not in found
+    assert "no_proof" in found
+
+
+def test_a_shrug_where_the_lesson_should_be_is_no_lesson() -> None:
+    text = (
+        "I was coordinating a move of our office to a new floor and the network points were "
+        "put in the wrong places, so half the team worked from laptops on hotspots for a week "
+        "and a client demo had to be moved. We sorted the cabling out in the end. Looking back, "
+        "these things happen on any office move, and it all worked out in the end."
+    )
+    assert "no_lesson" in _rule_traps(text)
