@@ -47,3 +47,32 @@ def test_a_shrug_where_the_lesson_should_be_is_no_lesson() -> None:
         "these things happen on any office move, and it all worked out in the end."
     )
     assert "no_lesson" in _rule_traps(text)
+
+
+def test_a_disclaimer_before_the_excuse_is_still_blame() -> None:
+    text = (
+        "Our charity's summer appeal raised about half of its target. I don't want to make "
+        "excuses, but the mailing house posted the letters a fortnight after the date we "
+        "agreed, so most of them landed after the school holidays had started."
+    )
+    assert "blame" in _rule_traps(text)
+
+
+def test_bad_timing_as_the_cause_is_blame() -> None:
+    text = (
+        "I launched a paid newsletter for our gardening club and only nine people signed up in "
+        "the first month against a target of fifty. Honestly it was just really bad timing, "
+        "because everyone was away on holiday that month."
+    )
+    assert "blame" in _rule_traps(text)
+
+
+def test_a_comparison_is_not_blame() -> None:
+    text = (
+        "I set up a buddy scheme for new starters in our call centre and gave each buddy six "
+        "new starters at once, so the pairs met far less often than they should have and two "
+        "new starters left in their first month. I had not asked the buddies how much time "
+        "they had. Now each buddy takes two starters at most, and the "
+        "eleven who joined this spring are all still with us."
+    )
+    assert "blame" not in _rule_traps(text)

@@ -875,3 +875,44 @@ SHRUGS = (
     "that is just how", "that's just how", "nature of the job", "nature of the business",
     "comes with the territory", "has a story like that", "happens to everyone",
 )
+# Blame said politely: the cause put on timing, luck, the trade, what was inherited or given,
+# and the disclaimers that come just before it ("not to point fingers, but"). A disclaimer
+# softens the blame that follows; it does not take it back.
+BLAME_SOFT = {
+    "bad timing": 0.7, "timing was bad": 0.7, "timing was against": 0.7, "just bad luck": 0.8,
+    "really bad luck": 0.8, "sheer bad luck": 0.8, "pure bad luck": 0.8, "set up to fail": 1.0,
+    "not much you can do": 0.7, "nothing you can do": 0.7, "not a lot you can do": 0.7,
+    "nobody could have seen": 0.7, "no one could have seen": 0.7,
+    "could have seen that coming": 0.5, "nobody could have predicted": 0.7,
+    "no one could have predicted": 0.7,
+    "i could only work with": 0.8, "the data i was given": 0.6, "what i was given": 0.5,
+    "the support i needed": 0.6, "did not get the support": 0.7, "did not help matters": 0.6,
+    "which did not help": 0.5, "are always slow": 0.7, "is always slow": 0.7,
+    "notoriously": 0.5, "do what they do": 0.6, "the industry really": 0.6,
+    "that is the industry": 0.6, "pushed us into": 0.7, "pushed me into": 0.7,
+    "decided above me": 0.8, "decided above my head": 0.8, "above my pay grade": 0.7,
+    "without telling anyone": 0.7, "nobody had told": 0.8, "no one had told": 0.8,
+    "nobody had warned": 0.8, "no one had warned": 0.8, "had not warned me": 0.7,
+    "went back on": 0.5, "oversold": 0.5, "before i joined": 0.5, "i inherited": 0.4,
+    "the handover i got": 0.5, "the handover i had": 0.5, "if they'd": 0.8, "if only": 0.5,
+    "not to point fingers": 0.8, "not pointing fingers": 0.8, "not to blame anyone": 0.8,
+    "i am not blaming": 0.8, "i'm not blaming": 0.8, "not blaming anyone": 0.8,
+    "to be fair to me": 0.8, "in fairness to me": 0.8, "in my defence": 0.8, "in my defense": 0.8,
+    "in fairness the": 0.5, "in fairness they": 0.5, "to be fair they": 0.5,
+}
+# The word just before a blame phrase that makes it a comparison ("met less often than they
+# should have"), or a relative clause about a thing ("a reading that wasn't mine"), not a cause.
+COMPARING = frozenset({"as", "than"})
+RELATIVE = frozenset({"that", "which"})
+# Disclaimers said in the negative ("I don't want to throw anyone under the bus, but"): the
+# denial is the form of the blame that follows the "but", so these are matched denied or not.
+BLAME_DISCLAIMERS = (
+    "under the bus", "point fingers", "point the finger", "pointing fingers", "blame anyone",
+    "blame anybody", "make excuses", "making excuses", "pass the buck", "sound defensive",
+    "sound like i am blaming", "sound like an excuse", "be an excuse",
+)
+# Excuses about what the candidate was up against: "there's only so much you can do".
+BLAME_CONTEXT = {
+    "only so much you can do": 0.7, "only so much i could do": 0.7, "only so much anyone": 0.7,
+    "to give the context": 0.4, "to give some context": 0.4, "in my position": 0.3,
+}

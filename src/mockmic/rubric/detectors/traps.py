@@ -41,9 +41,12 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # "the job was delayed by about a week": a duration, not someone to blame
     hits = [
         h
-        for h in weighted(answer, lx.BLAME, extra, skip_negated=True)
-        if not lx.DURATIONS.intersection(after(answer, h[0], 3))
+        for h in weighted(
+            answer, lx.BLAME | lx.BLAME_SOFT | lx.BLAME_CONTEXT, extra, skip_negated=True
+        )
+        if not lx.DURATIONS.intersection(after(answer, h[0], 3)) and not _not_a_cause(answer, h[0])
     ]
+    hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
     shifted = [
         c for c in deflections(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
     ]
@@ -56,6 +59,35 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
 
 
 OWNED_DISCOUNT = 1.5
+
+
+DISCLAIMER_WEIGHT = 0.75  # with its "but", a disclaimer is blame said politely
+
+
+def _disclaimers(answer: Answer) -> list[Span]:
+    """ "I don't want to point fingers, but the brief was late": a denial of blame that a "but"
+    turns into the blame itself."""
+    return [
+        s
+        for s in answer.find(lx.BLAME_DISCLAIMERS)
+        if "but" in [t.text for t in answer.tokens[s.end : s.end + DISCLAIMER_REACH]]
+    ]
+
+
+DISCLAIMER_REACH = 4  # tokens after the disclaimer in which its "but" comes
+
+
+def _not_a_cause(answer: Answer, span: Span) -> bool:
+    """ "they met less often than they should have", "a reading that wasn't mine": a comparison
+    or a relative clause about a thing, not the cause of the failure put on someone."""
+    prev = before(answer, span, 1)
+    if not prev:
+        return False
+    if prev[0] in lx.COMPARING:
+        return True
+    return prev[0] in lx.RELATIVE and answer.quote(span, pad=0).lower().strip(".,;:!?").endswith(
+        "mine"
+    )
 
 
 def _owned(answer: Answer) -> bool:
