@@ -76,3 +76,13 @@ def test_a_comparison_is_not_blame() -> None:
         "eleven who joined this spring are all still with us."
     )
     assert "blame" not in _rule_traps(text)
+
+
+def test_a_deed_the_candidate_did_is_not_blame() -> None:
+    text = (
+        "As branch manager I pushed us into opening on Sundays after one busy bank holiday, "
+        "without testing it first. We took less than the staff cost on eight Sundays out of "
+        "ten, and I closed it again after three months. Now any new opening hours run as a "
+        "six-week trial with a break-even figure agreed up front."
+    )
+    assert "blame" not in _rule_traps(text)

@@ -916,3 +916,9 @@ BLAME_CONTEXT = {
     "only so much you can do": 0.7, "only so much i could do": 0.7, "only so much anyone": 0.7,
     "to give the context": 0.4, "to give some context": 0.4, "in my position": 0.3,
 }
+# Blame phrases that name a deed: blame when another party did it, owning when "I" did.
+BLAME_DEEDS = (
+    "pushed us into", "pushed me into", "without telling", "without consulting", "went back on",
+    "oversold", "was slow to", "were slow to", "kept adding", "kept changing", "dropped the ball",
+    "changed their mind", "moved the goalposts", "at the last minute",
+)

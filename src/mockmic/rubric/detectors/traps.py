@@ -44,11 +44,20 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         for h in weighted(
             answer, lx.BLAME | lx.BLAME_SOFT | lx.BLAME_CONTEXT, extra, skip_negated=True
         )
-        if not lx.DURATIONS.intersection(after(answer, h[0], 3)) and not _not_a_cause(answer, h[0])
+        if not lx.DURATIONS.intersection(after(answer, h[0], 3))
+        and not _not_a_cause(answer, h[0])
+        # "I pushed us into Spain", "I missed two weeks without telling anyone": the
+        # candidate's own doing
+        and not _own_doing(answer, h[0])
     ]
     hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
+    # what others did after the change ("in the seven quarters since, a late feed never
+    # mattered") is the proof, not the cause of the failure
     shifted = [
-        c for c in deflections(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
+        c
+        for c in deflections(answer)
+        if not any(c.start <= s.start < c.end for s, _ in hits)
+        and answer.position(c) < CAUSE_BEFORE
     ]
     strength = (total(hits) + 0.35 * len(shifted)) / 1.4
     # others named next to a plain "that was on me" are the context of an owned failure; it
@@ -59,6 +68,7 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
 
 
 OWNED_DISCOUNT = 1.5
+CAUSE_BEFORE = 0.7  # share of the answer after which others' doings are the aftermath
 
 
 DISCLAIMER_WEIGHT = 0.75  # with its "but", a disclaimer is blame said politely
@@ -75,6 +85,12 @@ def _disclaimers(answer: Answer) -> list[Span]:
 
 
 DISCLAIMER_REACH = 4  # tokens after the disclaimer in which its "but" comes
+
+
+def _own_doing(answer: Answer, span: Span) -> bool:
+    """A deed that is blame when others did it, done by the candidate: "I pushed us into"."""
+    said = answer.quote(span, pad=0).lower()
+    return "i" in before(answer, span, 2) and any(said.startswith(d) for d in lx.BLAME_DEEDS)
 
 
 def _not_a_cause(answer: Answer, span: Span) -> bool:
