@@ -86,3 +86,14 @@ def test_a_deed_the_candidate_did_is_not_blame() -> None:
         "six-week trial with a break-even figure agreed up front."
     )
     assert "blame" not in _rule_traps(text)
+
+
+def test_a_proof_still_to_come_is_no_proof() -> None:
+    text = (
+        "I ran the pilot of a new booking app for our leisure centre and the launch went "
+        "badly: I had not tested it with older members, and weekly bookings from over-sixties "
+        "fell by a third during the pilot. I learned to test anything new with the people "
+        "least likely to find it easy, and the next version will go to our Tuesday walking "
+        "group first, so those sessions will show whether it works."
+    )
+    assert "no_proof" in _rule_traps(text)

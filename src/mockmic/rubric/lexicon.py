@@ -922,3 +922,5 @@ BLAME_DEEDS = (
     "oversold", "was slow to", "were slow to", "kept adding", "kept changing", "dropped the ball",
     "changed their mind", "moved the goalposts", "at the last minute",
 )
+# A proof put in the future ("will shape the next phase") has not happened yet.
+FUTURE = frozenset({"will", "ll", "gonna", "shall"})

@@ -304,7 +304,7 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     """Proof counts only after the failure is told: in the last 60% or the change/proof parts."""
     extra = extra + _part_cues(answer, "proof")
     hits = weighted(answer, lx.PROOF, extra, skip_negated=False)
-    hits = [h for h in hits if not unrealised(answer, h[0])]
+    hits = [h for h in hits if not unrealised(answer, h[0]) and not _promised(answer, h[0])]
     late = [
         h
         for h in hits
@@ -326,9 +326,17 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         outcome = [h for h in weighted(answer, lx.RESULT) if h[0].start > after]
         late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
     # the shape of proof in any words: a later occasion or a time since, and how it went
-    shown = held(answer)
+    shown = [c for c in held(answer) if not _promised(answer, c)]
     score = total(late) / 1.6 + 0.3 * min(len(nums), 2) + 0.5 * min(len(shown), 2)
     return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
+
+
+def _promised(answer: Answer, span: Span) -> bool:
+    """ "those lessons will shape the next phase": a proof still to come is a plan."""
+    k = answer.clause_of(span.start)
+    clause = answer.clauses[k] if k >= 0 else span
+    said = [answer.tokens[i].text for i in range(clause.start, max(clause.end, span.end))]
+    return bool(lx.FUTURE.intersection(said))
 
 
 @detector("change", ExtraOnlyParams)
@@ -425,7 +433,7 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
         return not any(c.start <= span.start < c.end for c in acts)
 
     hits = [h for h in outcome_words(answer, p) if outcome_side(h[0])]
-    hits = [h for h in hits if not unrealised(answer, h[0])]
+    hits = [h for h in hits if not unrealised(answer, h[0]) and not _promised(answer, h[0])]
     # "it went well", "everyone was happy": an ending only hinted at is not yet an outcome;
     # with a figure or a particular in its clause it is one
     hinted = {s for s, _ in hits if _vague(answer, s) and not _particular(answer, s)}
