@@ -21,6 +21,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
+from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
     contempt_shapes,
@@ -216,9 +217,20 @@ class TopicParams(ExtraOnlyParams):
 def off_topic(answer: Answer, p: TopicParams) -> Finding:
     """Few of the question's topic words, and clearly another question's instead: its subject
     named in the opening ("the thing I'm proudest of" to "tell me about a time you failed"), or
-    several of its distinctive words."""
+    several of its distinctive words; or the question's premise sidestepped (a won deal told
+    for a lost one)."""
     if answer.n_words < p.min_words:
         return Finding(0.0)
+    topical = _topic_finding(answer, p)
+    if answer.question.premise is None:
+        return topical
+    # a sidestep keeps the question's own words, so the topic score cannot see it
+    score, evidence = premise_strength(answer, answer.question.premise)
+    return Finding(score, evidence) if score > topical.score else topical
+
+
+def _topic_finding(answer: Answer, p: TopicParams) -> Finding:
+    """The topic score: this question's topic words against another question's."""
     own, other = _framed(answer)
     if own:  # the opening names this question's own subject: answering it, however worded
         return Finding(0.0, spans(own))
