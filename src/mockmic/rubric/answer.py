@@ -14,7 +14,16 @@ from itertools import pairwise
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.schema import Question
-from mockmic.rubric.text import Matcher, Span, Token, quote, sentence_ends, tokenise
+from mockmic.rubric.text import (
+    Matcher,
+    Span,
+    Token,
+    is_adverb,
+    is_past,
+    quote,
+    sentence_ends,
+    tokenise,
+)
 from mockmic.types import PartSpan, Transcript
 
 # Things built after a failure: told after the lesson or late in the story, they are the change.
@@ -281,9 +290,29 @@ def _label(clauses: tuple[Span, ...], matcher: Matcher, question: Question) -> t
                     continue
             if score > best_score:
                 best, best_score = k, score
+        if best_score == 0.0 and order[current] in WEAK_CUE_PARTS and current + 1 < len(order):
+            # an opener ("When I was a security engineer") sets the scene; the clause after it
+            # in which the speaker does something is the story, not more scene
+            if labels and _acts_in_past(matcher, clause):
+                best = current + 1
         current = best
         labels.append(order[current])
     return tuple(labels)
+
+
+def _acts_in_past(matcher: Matcher, clause: Span) -> bool:
+    """The speaker does something in the clause, told in the past: "I (accidentally) pushed",
+    not "I was", "I had" or "I have been"."""
+    words = [
+        matcher.words[k] for k, i in enumerate(matcher.content) if clause.start <= i < clause.end
+    ]
+    for j, w in enumerate(words):
+        if w != "i":
+            continue
+        rest = [x for x in words[j + 1 : j + 4] if not is_adverb(x)]
+        if rest and is_past(rest[0]) and rest[0] not in lx.STATE_VERBS:
+            return True
+    return False
 
 
 def _cue_hits(matcher: Matcher, question: Question, order: list[str]) -> dict[str, list[Span]]:

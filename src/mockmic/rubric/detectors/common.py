@@ -7,9 +7,8 @@ from pydantic import Field
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors import Params
-from mockmic.rubric.detectors.shapes import is_past
 from mockmic.rubric.schema import Question
-from mockmic.rubric.text import Span, normalise
+from mockmic.rubric.text import Span, is_past, normalise
 
 NEGATIONS = frozenset({"not", "never", "no", "without", "nobody", "nothing"})
 

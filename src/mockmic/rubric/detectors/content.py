@@ -30,7 +30,7 @@ from mockmic.rubric.detectors.outcomes import (
     result_figures,
     state_of_others,
 )
-from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held, is_past
+from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
 from mockmic.rubric.detectors.traps import (
     apology_strength,
     blame_strength,
@@ -38,7 +38,7 @@ from mockmic.rubric.detectors.traps import (
     catastrophe_strength,
     substance,
 )
-from mockmic.rubric.text import STOPWORDS, Span, compile_phrase, stem
+from mockmic.rubric.text import STOPWORDS, Span, compile_phrase, is_past, stem
 
 # Naming the topic is not telling a story: "failure is a learning opportunity" has no setback in it.
 ABSTRACT = frozenset({"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"})
