@@ -172,6 +172,7 @@ WEAK_CUE_PARTS = {"context": 0.6, "situation": 0.6}
 # would also match the past tense of the story itself ("I checked").
 TENSED_PARTS = frozenset({"change"})
 OPENERS = frozenset({"ownership", "action", "lesson", "change", "task"})
+SPEAKERS = frozenset({"i", "we"})
 MIN_CLAUSE = 4  # content tokens before a marker may open a new clause
 MIN_WEAK_CLAUSE = 9
 MAX_CLAUSE = 30
@@ -261,6 +262,9 @@ def _clauses(
         marker = (i in opens and length >= MIN_CLAUSE) or (
             i in weak_opens and length >= MIN_WEAK_CLAUSE
         )
+        # "When I was a junior analyst, | I mailed the forecast": a comma, then the speaker
+        after_comma = transcript.words[tokens[i - 1].word].word.rstrip().endswith(",")
+        marker = marker or (after_comma and tokens[i].text in SPEAKERS and length >= MIN_CLAUSE)
         if after_sentence or marker or length >= MAX_CLAUSE:
             cuts.append(i)
             length = 0
@@ -290,11 +294,11 @@ def _label(clauses: tuple[Span, ...], matcher: Matcher, question: Question) -> t
                     continue
             if score > best_score:
                 best, best_score = k, score
-        if best_score == 0.0 and order[current] in WEAK_CUE_PARTS and current + 1 < len(order):
-            # an opener ("When I was a security engineer") sets the scene; the clause after it
-            # in which the speaker does something is the story, not more scene
-            if labels and _acts_in_past(matcher, clause):
-                best = current + 1
+        # an opener ("When I was a security engineer") sets the scene; the clause after it in
+        # which the speaker does something is the story, not more scene
+        scene = order[current] in WEAK_CUE_PARTS and current + 1 < len(order)
+        if best_score == 0.0 and scene and labels and _acts_in_past(matcher, clause):
+            best = current + 1
         current = best
         labels.append(order[current])
     return tuple(labels)

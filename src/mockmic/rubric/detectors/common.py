@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from mockmic.rubric import lexicon as lx
@@ -29,6 +31,9 @@ class PhraseParams(Params):
     phrases: tuple[str, ...] = Field(min_length=1)
     saturate: float = Field(default=2.0, gt=0)  # this many matches score 1.0
     parts: tuple[str, ...] = ()
+    # what earns credit: the words anywhere; only where the speaker does the act ("I set the
+    # goal", not "we set goals"); or only in a clause where the speaker acts at all
+    credit: Literal["words", "acts", "clauses"] = "words"
 
 
 def weighted(
