@@ -173,6 +173,7 @@ WEAK_CUE_PARTS = {"context": 0.6, "situation": 0.6}
 TENSED_PARTS = frozenset({"change"})
 OPENERS = frozenset({"ownership", "action", "lesson", "change", "task"})
 SPEAKERS = frozenset({"i", "we"})
+SCENE_OPENERS = frozenset({"when", "while", "as", "after", "before", "once", "during", "at"})
 MIN_CLAUSE = 4  # content tokens before a marker may open a new clause
 MIN_WEAK_CLAUSE = 9
 MAX_CLAUSE = 30
@@ -262,9 +263,12 @@ def _clauses(
         marker = (i in opens and length >= MIN_CLAUSE) or (
             i in weak_opens and length >= MIN_WEAK_CLAUSE
         )
-        # "When I was a junior analyst, | I mailed the forecast": a comma, then the speaker
+        # "When I was a junior analyst, | I mailed the forecast": a fronted scene, a comma,
+        # then the speaker ("Now, for any contract, I visit" stays one clause)
         after_comma = transcript.words[tokens[i - 1].word].word.rstrip().endswith(",")
-        marker = marker or (after_comma and tokens[i].text in SPEAKERS and length >= MIN_CLAUSE)
+        fronted = tokens[cuts[-1]].text in SCENE_OPENERS
+        speaker = tokens[i].text in SPEAKERS
+        marker = marker or (after_comma and fronted and speaker and length >= MIN_CLAUSE)
         if after_sentence or marker or length >= MAX_CLAUSE:
             cuts.append(i)
             length = 0

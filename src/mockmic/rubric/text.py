@@ -59,9 +59,11 @@ STOPWORDS = frozenset(_STOP.split())
 SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you"})
 MAX_ADVERBS = 2
 # "-ly" words that are not adverbs ("I apply", "my family"), and adverbs that change what is said:
-# "I still struggle" is ongoing, "I only missed" and "I even asked" shift the weight
+# "I still struggle" is ongoing, "I only missed" and "I even asked" shift the weight, and "I also
+# added" adds to a list already told (the part cues read "then I added" as the change, not it)
 _NOT_ADVERBS = frozenset(
-    {"apply", "reply", "supply", "family", "ally", "rely", "italy", "fly", "still", "only", "even"}
+    {"apply", "reply", "supply", "family", "ally", "rely", "italy", "fly"}
+    | {"still", "only", "even", "also"}
 )
 
 

@@ -22,26 +22,34 @@ SPEAKER_WORDS = frozenset({SPEAKER, "my", "myself"})
 OTHER_SUBJECTS = frozenset({"we", "he", "she", "they"})
 
 
-def _before(answer: Answer, span: Span) -> list[str]:
-    """The content words of the span's clause up to the span's first word."""
-    k = answer.clause_of(span.start)
-    start = answer.clauses[k].start if k >= 0 else 0
-    return [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start]
+CARRY = 12  # words back a subject carries over a clause cut: "I apologised, then called them"
+
+
+def _subject(words: list[str]) -> str | None:
+    """The first subject among `words`: the speaker, someone else, or None."""
+    for word in words:
+        if word == SPEAKER or word in OTHER_SUBJECTS:
+            return word
+    return None
 
 
 def acted(answer: Answer, span: Span) -> bool:
-    """The speaker is the subject nearest before the match in its clause ("I quietly set the
-    goal", "I asked them to own it"). A phrase that names its own subject ("i asked", "we
-    agreed") was written as the act it credits, so its match counts as it stands."""
+    """The speaker is the subject of the match: the nearest subject before it in its clause ("I
+    quietly set the goal", "I asked them to own it"); failing that the first after it, when the
+    match opens its clause ("within the hour I had rolled it back"); failing that the nearest a
+    few words back ("I apologised, then called them"). A phrase that names its own subject ("i
+    asked", "we agreed") was written as the act it credits, so its match counts as it stands."""
     first = answer.tokens[span.start].text if span.start < len(answer.tokens) else ""
     if first in SUBJECTS:
         return True
-    for word in reversed(_before(answer, span)):
-        if word == SPEAKER:
-            return True
-        if word in OTHER_SUBJECTS:
-            return False
-    return False
+    k = answer.clause_of(span.start)
+    clause = answer.clauses[k] if k >= 0 else Span(0, len(answer.tokens))
+    content = answer.matcher.content
+    before = [answer.tokens[i].text for i in content if clause.start <= i < span.start]
+    after = [answer.tokens[i].text for i in content if span.end <= i < clause.end]
+    earlier = [answer.tokens[i].text for i in content if i < clause.start][-CARRY:]
+    who = _subject(before[::-1]) or _subject(after) or _subject(earlier[::-1])
+    return who == SPEAKER
 
 
 def speaks_in(answer: Answer, span: Span) -> bool:
