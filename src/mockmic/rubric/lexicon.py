@@ -936,3 +936,18 @@ SUPPOSING = frozenset({"a", "an", "the", "you", "we", "i", "that", "if", "it", "
 BRACKET_IRONY = ("lets say", "let us say", "lets just say", "shall we say", "shall i say")
 # The lexicon the badmouthing detector weighs: the insults above and the names for a type.
 CONTEMPT_WEIGHTS = {**BADMOUTHING_WEIGHTS, **dict.fromkeys(INSULT_NOUNS, 1.0)}
+
+# --- Rambling: the answer says it wandered (detectors.traps.rambling) -----------------------------
+# Coming back from a detour, at the start of a clause: "Anyway, I booked the hall".
+RESUMING = (
+    "anyway", "long story short", "to cut a long story short", "where was i", "i digress",
+    "getting back to", "to get back to", "back to the story",
+)
+# What may stand before a resumption in its clause: "so anyway", "but anyway".
+CONNECTIVES = frozenset({"so", "and", "but", "ok", "okay", "right", "well", "yeah"})
+# Asides that announce or close a digression: backstory offered, or a topic waved away.
+ASIDES = (
+    "not go into", "i should explain", "i should say first", "some background", "some context",
+    "for context", "bit of background", "bit of context", "whole other", "a story in itself",
+    "another story", "another conversation", "by the by", "as everyone knows", "side note",
+)
