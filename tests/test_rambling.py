@@ -51,3 +51,16 @@ def test_a_tight_story_told_before_its_part_cues_is_not_backstory() -> None:
         "bookings before anything goes out now, and the autumn day had no queue at all."
     )
     assert _strength("failure", text) < 0.5
+
+
+def test_an_opening_that_remarks_on_the_question_is_circling() -> None:
+    answer = (
+        "I think I'd say my strength is organisation. At the garden centre I run the weekend "
+        "rota for fourteen staff and I rebuilt it last spring, so people swap shifts in an app "
+        "instead of by text, and I sort out the delivery schedule with our three suppliers, "
+        "which used to clash on Saturdays. I also plan the seasonal displays and keep the "
+        "stock lists, and my manager says she never has to chase me for anything. Last month "
+        "I covered the buying trip as well while she was away."
+    )
+    assert _strength("strengths", answer) < 0.5
+    assert _strength("strengths", "That's an interesting question, to be honest. " + answer) >= 0.5

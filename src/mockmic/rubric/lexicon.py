@@ -679,6 +679,8 @@ PREAMBLE = (
     "i think * is one of", "i think * means", "i think * is really",
     "where do i start", "it is a tough one", "that is a tough one", "i would say that",
     "first of all", "before i answer", "a bit complicated", "for me it is about",
+    "interesting question", "funny you ask", "funny you should ask", "tricky question",
+    "difficult question", "a tough question", "is a good one", "is a tricky one",
 )
 
 # Panic and spiral words: the opposite of composure in the telling.
