@@ -930,7 +930,8 @@ THING_PRONOUNS = frozenset({"it", "that", "this", "which", "these", "those"})
 VERDICT_LINKS = frozenset({
     "was", "is", "were", "are", "been", "being", "be", "ended", "up", "turned", "out", "pretty",
     "much", "really", "totally", "completely", "utterly", "absolutely", "just", "so", "quite",
-    "frankly", "honestly", "basically", "a", "bit", "fairly", "largely", "mostly", "all",
+    "frankly", "honestly", "basically", "a", "bit", "fairly", "largely", "mostly", "all", "an",
+    "the", "most", "such", "real", "total", "complete", "to", "honest",
 })
 # What follows "let's say" in a hypothetical ("let's say a customer calls"), not an irony.
 SUPPOSING = frozenset({"a", "an", "the", "you", "we", "i", "that", "if", "it", "your"})
