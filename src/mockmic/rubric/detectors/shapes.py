@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.text import Span, stem
+from mockmic.rubric.text import Span, is_past, stem
 
 Hits = list[tuple[Span, float]]
 
@@ -82,7 +82,23 @@ def self_directed(answer: Answer, span: Span) -> bool:
     mine = [j for j, w in enumerate(prev) if w in lx.SELF_WORDS]
     if not mine:
         return False
-    return not _names_someone(prev[mine[-1] + 1 :])
+    return not _names_someone(prev[mine[-1] + 1 :]) and not _relative(prev, mine[-1])
+
+
+COPULAS = frozenset({"was", "is", "were", "are"})
+
+
+def _relative(words: list[str], i: int) -> bool:
+    """ "the team I inherited was useless": the "I" is inside a clause about someone named
+    just before it, and the verdict is on them."""
+    rest = words[i + 1 :]
+    return (
+        i > 0
+        and _names_someone(words[i - 1 : i])
+        and len(rest) >= 2
+        and rest[0] not in COPULAS
+        and bool(COPULAS.intersection(rest[1:]))
+    )
 
 
 def aimed(answer: Answer, span: Span) -> bool:
@@ -260,11 +276,6 @@ def _habit(words: list[str]) -> bool:
         return False
     after = words[words.index("i") + 1 : words.index("i") + 2]
     return not (after and (after[0] in ("have", "has", "had") or is_past(after[0])))
-
-
-def is_past(word: str) -> bool:
-    """A past-tense verb: an irregular past, or a regular one ("shipped"; not "red", "bed")."""
-    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
 
 
 HELD_FROM = 0.35  # proof is told after the failure and the change, never in the opening

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.detectors import Finding, Params, detector
+from mockmic.rubric.detectors import Finding, Params, contempt, detector
 from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     before,
@@ -21,6 +21,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
+from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
     contempt_shapes,
@@ -227,17 +228,27 @@ JARGON_WEIGHT = 0.17  # three pieces of jargon make one stock phrase
 def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
     """Contempt for a past employer, manager or colleague (self-criticism is not counted)."""
     hits = [
-        (h, w)
-        for h, w in weighted(answer, lx.BADMOUTHING_WEIGHTS, p.extra, skip_negated=True)
+        (h, _sharpened(answer, h, w))
+        for h, w in weighted(answer, lx.CONTEMPT_WEIGHTS, p.extra, skip_negated=True)
         if not self_directed(answer, h)
         # "my comments made her feel stupid": a harm the candidate caused, not contempt
         and not lx.FEELING_WORDS.intersection(before(answer, h, 2))
         # a harsh verdict that fits a bad day too ("is a disaster", "chaotic") is contempt
-        # only when aimed at someone; an insult ("lazy", "useless") always has a person in mind
+        # only when aimed at someone; an insult ("lazy") always has a person in mind
         and (w >= 1.0 or aimed(answer, h))
+        # "useless" and "a joke" are also said of a survey or a plan
+        and not contempt.of_a_thing(answer, h)
     ]
+    taken = [h for h, _ in hits]
+    hits += [h for h in contempt.slights(answer) if not any(_overlap(h[0], s) for s in taken)]
     shapes = contempt_shapes(answer)
     return Finding(0.6 * (total(hits) + 0.5 * len(shapes)), spans(hits) + tuple(shapes[:2]))
+
+
+def _sharpened(answer: Answer, span: Span, weight: float) -> float:
+    """A mild verdict ("a nightmare", "disorganised") said with "honestly" or "to be honest"
+    is the speaker's considered opinion of someone: it counts as an insult."""
+    return 1.0 if weight < 1.0 and contempt.candid(answer, span) and aimed(answer, span) else weight
 
 
 class WeParams(Params):
@@ -264,9 +275,20 @@ class TopicParams(ExtraOnlyParams):
 def off_topic(answer: Answer, p: TopicParams) -> Finding:
     """Few of the question's topic words, and clearly another question's instead: its subject
     named in the opening ("the thing I'm proudest of" to "tell me about a time you failed"), or
-    several of its distinctive words."""
+    several of its distinctive words; or the question's premise sidestepped (a won deal told
+    for a lost one)."""
     if answer.n_words < p.min_words:
         return Finding(0.0)
+    topical = _topic_finding(answer, p)
+    if answer.question.premise is None:
+        return topical
+    # a sidestep keeps the question's own words, so the topic score cannot see it
+    score, evidence = premise_strength(answer, answer.question.premise)
+    return Finding(score, evidence) if score > topical.score else topical
+
+
+def _topic_finding(answer: Answer, p: TopicParams) -> Finding:
+    """The topic score: this question's topic words against another question's."""
     own, other = _framed(answer)
     if own:  # the opening names this question's own subject: answering it, however worded
         return Finding(0.0, spans(own))
@@ -492,6 +514,8 @@ class RamblingParams(Params):
     parts: tuple[str, ...] = ("context",)  # backstory that ran long also counts as rambling
     share: float = Field(default=0.5, gt=0, le=1)
     min_words: int = Field(default=90, ge=1)  # shorter answers cannot ramble
+    # only clauses where nothing happens are backstory; off where the history is the answer
+    eventless: bool = True
 
 
 @detector("rambling", RamblingParams)
@@ -510,7 +534,7 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
     per_100 = 100 * len(padding) / n
     ands = 100 * sum(1 for w in answer.matcher.words if w == "and") / n
     opening = [h for h in weighted(answer, lx.PREAMBLE) if answer.position(h[0]) < 0.15]
-    backstory = ramp(answer.share(*p.parts), p.share, p.share + 0.3)
+    backstory = ramp(_backstory(answer, p), p.share, p.share + 0.3)
     # calibrated so a clearly wandering answer reaches 0.5 on any one strong sign plus a weak one
     score = 2.2 * (
         0.45 * ramp(per_100, 3.0, 7.0)
@@ -528,9 +552,52 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
         + 0.15 * ramp(_first_point(answer), 0.35, 0.7)
         # near the time limit even when fluent
         + 0.3 * ramp(spoken / limit, 0.85, 1.1)
+        # the answer says it wandered: "Anyway, ...", "for context", "I won't go into that"
+        + DETOUR_WEIGHT * _detour(answer)
     )
     evidence = spans(opening, 1) + spans(padding, 2)
     return Finding(max(score, over), evidence)
+
+
+def _backstory(answer: Answer, p: RamblingParams) -> float:
+    """The share of the answer spent in the setting parts. With `p.eventless`, only on clauses
+    where nothing happens: "I priced it per pupil" is the story even before a part cue says so,
+    "the lab had just moved into the new building" is the setting."""
+    if not p.eventless:
+        return answer.share(*p.parts)
+    events = past_events(answer) + numbers(answer)
+    weights = [float(c.end - c.start) for c in answer.clauses]
+    setting = sum(
+        w
+        for c, label, w in zip(answer.clauses, answer.labels, weights, strict=True)
+        if label in p.parts and not any(c.start <= e.start < c.end for e in events)
+    )
+    return setting / (sum(weights) or 1.0)
+
+
+DETOUR_WEIGHT = 0.3  # a plain return from a detour is rambling on its own (0.66 after the 2.2)
+
+
+def _detour(answer: Answer) -> float:
+    """How plainly the answer marks a digression: a clause that comes back from one ("Anyway,
+    I booked the hall") past the opening counts in full, each aside ("for context", "which is
+    a whole other story") half."""
+    back = [s for s in answer.find(lx.RESUMING) if answer.position(s) >= 0.1 and _opens(answer, s)]
+    asides = distinct(answer, weighted(answer, lx.ASIDES))
+    return min(float(bool(back)) + 0.5 * len(asides), 1.0)
+
+
+def _opens(answer: Answer, span: Span) -> bool:
+    """The span starts its clause (after "so" or "but" at most) and the clause goes on: "it
+    went ahead anyway" ends a clause and is not a return from a detour."""
+    k = answer.clause_of(span.start)
+    if k < 0:
+        return False
+    clause = answer.clauses[k]
+    content = answer.matcher.content
+    before = [answer.tokens[i].text for i in content if clause.start <= i < span.start]
+    after = [i for i in content if span.end <= i < clause.end]
+    return not set(before) - lx.CONNECTIVES and len(after) >= 2
 
 
 def substance(answer: Answer) -> float:
