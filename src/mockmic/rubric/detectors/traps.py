@@ -21,6 +21,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
+from mockmic.rubric.detectors.gravity import figurative, gravity
 from mockmic.rubric.detectors.shapes import (
     aimed,
     contempt_shapes,
@@ -97,10 +98,12 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     listed = [
         h
         for h in weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
-        if not near_miss(answer, h[0])
+        if not near_miss(answer, h[0]) and not figurative(answer, h[0])
     ]
     # the shapes of a grave failure in any trade's words, where no listed phrase said it
     shaped = [h for h in grave_shapes(answer) if not any(_overlap(h[0], s) for s, _ in listed)]
+    # and the shapes read from their parts: a record made false, a person in care at risk
+    shaped += [h for h in gravity(answer) if not any(_overlap(h[0], s) for s, _ in listed + shaped)]
     hits = distinct(answer, listed + shaped)
     core = _core_skill(answer)
     # loose context words ("legal", "for a week", "audit") sharpen a clear sign of a grave
