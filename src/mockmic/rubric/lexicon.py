@@ -224,15 +224,18 @@ HUMBLE_BRAG = {
 
 # Failures that make an interviewer doubt the candidate's fitness or judgement, not just a misstep.
 CATASTROPHIC = {
-    "got fired": 1.0, "i was fired": 1.0, "fired me": 1.0, "was let go": 1.0, "they let me go": 0.9, "lost my job": 1.0,
+    "got fired": 1.0, "i was fired": 1.0, "fired me": 1.0, "was let go": 1.0,
+    "they let me go": 0.9, "lost my job": 1.0,
     "lawsuit": 1.0, "sued": 1.0, "legal action": 0.9, "data breach": 1.0, "security breach": 1.0,
     "leaked": 0.8, "deleted the production": 1.0, "dropped the production": 1.0, "wiped the": 0.8,
     "wiped out": 0.4, "lost all": 0.8, "all of our customers": 0.7, "every customer": 0.5,
     "company went under": 1.0, "went bankrupt": 1.0, "bankrupt~": 0.9, "millions of dollars": 0.8,
-    "million dollars": 0.7, "lost millions": 1.0, "got hurt": 1.0, "injured": 0.8, "an injury": 0.6, "fraud": 1.0,
+    "million dollars": 0.7, "lost millions": 1.0, "got hurt": 1.0, "injured": 0.8,
+    "an injury": 0.6, "fraud": 1.0,
     "falsif~": 1.0, "i lied": 1.0, "lied to": 0.9, "covered it up": 1.0, "cover it up": 1.0,
     "hid it": 1.0, "hid the": 0.9, "did not tell anyone": 0.9, "never told anyone": 0.9,
-    "never told my": 0.8, "regulator": 0.6, "regulators": 0.6, "fined": 0.7, "compliance violation": 0.9,
+    "never told my": 0.8, "regulator": 0.6, "regulators": 0.6, "fined": 0.7,
+    "compliance violation": 0.9,
     "violat~": 0.6, "police": 0.8, "patient died": 1.0, "someone died": 1.0, "who died": 1.0,
     "shut down the company": 1.0,
     "for a week": 0.4, "for days": 0.4, "the whole company was down": 1.0, "entire company": 0.5,
@@ -816,7 +819,8 @@ BODILY_HARM = (
 )
 # A record made false, a truth kept back: an ethical lapse told in any trade's words.
 FALSIFIED = {
-    "falsif~": 1.0, "fabricated": 1.0, "fabricating": 1.0, "fabrication": 1.0, "backdat~": 1.0, "forg~ * signature": 1.0, "fudg~": 0.8,
+    "falsif~": 1.0, "fabricated": 1.0, "fabricating": 1.0, "fabrication": 1.0,
+    "backdat~": 1.0, "forg~ * signature": 1.0, "fudg~": 0.8,
     "massag~ the numbers": 0.8, "cooked the": 0.8, "pulled * forward": 0.6, "restat~": 0.8,
     "make the numbers work": 0.7, "made the numbers work": 0.7, "adjusted the numbers": 0.8,
     "changed the numbers": 0.8, "signed off without": 0.7, "signed it off without": 0.7,
@@ -855,5 +859,6 @@ MANY_PEOPLE = frozenset({
 })
 HARMED_IN_NUMBERS = (
     "penalt~", "overcharg~", "undercharg~", "underpa~", "overpa~", "exposed", "leaked",
-    "fined", "wrongly charged", "wrongly billed", "under tax~", "over tax~", "not paid", "were not paid", "lost their", "out of pocket",
+    "fined", "wrongly charged", "wrongly billed", "under tax~", "over tax~",
+    "not paid", "were not paid", "lost their", "out of pocket",
 )
