@@ -13,246 +13,104 @@ from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.shapes import Hits, clause_words, distinct, near_miss
 from mockmic.rubric.text import Span
 
+# fmt: off
 # A record or a claim made to say what did not happen: "signed it as though I'd been there",
-# "marked them as tested when I hadn't", "told them there were other offers. There weren't".
+# "marked them as tested when I hadn't", or a truth kept from those who needed it.
 PRETENCE = {
-    "as though i": 0.9,
-    "as if i had": 0.9,
-    "as if i would": 0.8,
-    "when i had not": 0.8,
-    "when i did not": 0.5,
-    "when they had not": 0.7,
-    "which was not true": 0.9,
-    "that was not true": 0.9,
-    "it was not true": 0.9,
-    "were not true": 0.8,
-    "knowingly": 0.9,
-    "i knew it was wrong": 1.0,
-    "as tested": 0.8,
-    "as checked": 0.7,
-    "as closed": 0.7,
-    "as signed": 0.7,
-    "as complete": 0.6,
-    "as completed": 0.6,
-    "put them down as": 0.7,
-    "put it down as": 0.7,
-    "so the * showed": 0.7,
-    "so it showed": 0.6,
-    "so it looked like": 0.6,
-    "to make the numbers": 0.7,
-    "to make the * look": 0.7,
-    "under the threshold": 0.5,
-    "over the threshold": 0.5,
-    "to hit the target": 0.4,
-    "over the line": 0.3,
+    "as though i": 0.9, "as if i had": 0.9, "as if i would": 0.8, "when i had not": 0.8,
+    "when i did not": 0.5, "when they had not": 0.7, "which was not true": 0.9,
+    "that was not true": 0.9, "it was not true": 0.9, "were not true": 0.8, "knowingly": 0.9,
+    "i knew it was wrong": 1.0, "as tested": 0.8, "as checked": 0.7, "as closed": 0.7,
+    "as signed": 0.7, "as complete": 0.6, "as completed": 0.6, "put them down as": 0.7,
+    "put it down as": 0.7, "so the * showed": 0.7, "so it showed": 0.6, "so it looked like": 0.6,
+    "to make the numbers": 0.7, "to make the * look": 0.7, "under the threshold": 0.5,
+    "over the threshold": 0.5, "to hit the target": 0.4, "over the line": 0.3,
+    # (a delay not escalated is told the same way, so alone these are loose signs)
+    "kept quiet": 0.45, "kept it quiet": 0.45, "said nothing": 0.4, "did not report": 0.45,
+    "never reported": 0.45,
+    "hoped it would go away": 0.6, "hoping nobody": 0.6, "hoping no one": 0.6,
 }
 # Acts on figures and records that, done to make them read better, are the lapse itself.
-MANIPULATE = frozenset(
-    {
-        "nudged",
-        "tweaked",
-        "massaged",
-        "fudged",
-        "padded",
-        "inflated",
-        "doctored",
-        "altered",
-        "backdated",
-        "dated",
-        "dropped",
-        "excluded",
-        "bought",
-        "rounded",
-    }
-)
-RECORDS = frozenset(
-    {
-        "assumption",
-        "assumptions",
-        "number",
-        "numbers",
-        "figure",
-        "figures",
-        "result",
-        "results",
-        "data",
-        "date",
-        "dates",
-        "contract",
-        "contracts",
-        "outlier",
-        "outliers",
-        "participants",
-        "followers",
-        "reviews",
-        "timesheet",
-        "timesheets",
-        "readings",
-        "records",
-        "forecast",
-        "invoice",
-        "invoices",
-        "likes",
-        "sample",
-        "samples",
-    }
-)
+MANIPULATE = frozenset({
+    "nudged", "tweaked", "massaged", "fudged", "padded", "inflated", "doctored", "altered",
+    "backdated", "dated", "dropped", "excluded", "bought", "rounded",
+})
+RECORDS = frozenset({
+    "assumption", "assumptions", "number", "numbers", "figure", "figures", "result",
+    "results", "data", "date", "dates", "contract", "contracts", "outlier", "outliers",
+    "participants", "followers", "reviews", "timesheet", "timesheets", "readings", "records",
+    "forecast", "invoice", "invoices", "likes", "sample", "samples",
+})
 
 # People the candidate answered for: their safety is what a failure must not touch.
-IN_CARE = frozenset(
-    {
-        "patient",
-        "patients",
-        "resident",
-        "residents",
-        "child",
-        "children",
-        "toddler",
-        "toddlers",
-        "pupil",
-        "pupils",
-        "kid",
-        "kids",
-        "baby",
-        "babies",
-        "passenger",
-        "passengers",
-        "elderly",
-        "apprentice",
-        "trainee",
-        "student",
-        "students",
-        "tenant",
-        "tenants",
-        "teenager",
-        "minor",
-        "vulnerable",
-    }
-)
+IN_CARE = frozenset({
+    "patient", "patients", "resident", "residents", "child", "children", "toddler",
+    "toddlers", "pupil", "pupils", "kid", "kids", "baby", "babies", "passenger", "passengers",
+    "elderly", "apprentice", "trainee", "student", "students", "tenant", "tenants",
+    "teenager", "minor", "vulnerable",
+})
 # What happened to such a person, said plainly or softened: lost, shocked, given the wrong dose.
 PERSON_HARM = (
-    "got out",
-    "went missing",
-    "was missing",
-    "wandered off",
-    "left him",
-    "left her",
-    "left them",
-    "on his own",
-    "on her own",
-    "belt off",
-    "electric shock",
-    "got a shock",
-    "shock~",
-    "electrocut~",
-    "bruis~",
-    "burned",
-    "burnt",
-    "a fall",
-    "wrong dose",
-    "instead of the",
-    "milligram~",
-    "mg",
-    "missed her",
-    "missed his",
-    "missed them",
-    "missed their",
-    "tablets",
-    "meds",
-    "medication",
-    "insulin",
-    "allerg~",
-    "hospital",
-    "ambulance",
-    "choked",
-    "unconscious",
-    "blood",
-    "fractur~",
+    "got out", "went missing", "was missing", "wandered off", "left him", "left her",
+    "left them", "on his own", "on her own", "belt off", "electric shock", "got a shock",
+    "shock~", "electrocut~", "bruis~", "burned", "burnt", "a fall", "wrong dose",
+    "instead of the", "milligram~", "mg", "missed her", "missed his", "missed them",
+    "missed their", "tablets", "meds", "medication", "insulin", "allerg~", "hospital",
+    "ambulance", "choked", "unconscious", "blood", "fractur~",
 )
-# A safety rule of the trade skipped, or the body at the wheel past its limit.
+# A safety rule of the trade skipped or waived, or the body at work past its limit.
 SAFETY_LAPSE = {
-    "did not isolate": 0.9,
-    "not isolated": 0.7,
-    "did not prove": 0.6,
-    "prove * dead": 0.6,
-    "live circuit": 0.7,
-    "live wire": 0.7,
-    "nodded off": 0.9,
-    "dozed off": 0.9,
-    "fell asleep at the wheel": 1.0,
-    "over my driving hours": 0.9,
-    "over my hours": 0.7,
-    "without a harness": 0.9,
-    "without the guard": 0.8,
-    "skipped the safety": 0.9,
-    "bypassed the": 0.7,
-    "without checking the dose": 0.9,
-    "propped * open": 0.4,
-    # the step the rules ask for, skipped or waived
-    "i skipped the": 0.45,
-    "skipped the * step": 0.7,
-    "even though he had not": 0.6,
-    "even though she had not": 0.6,
-    "even though they had not": 0.6,
-    "had run out": 0.4,
-    "runbook says": 0.5,
-    "procedure says": 0.5,
-    "policy says": 0.5,
-    "did not complete the": 0.4,
-    "left the gate": 0.6,
-    "unsupervised": 0.7,
-    "under the influence": 1.0,
+    "did not isolate": 0.9, "not isolated": 0.7, "did not prove": 0.6, "prove * dead": 0.6,
+    "live circuit": 0.7, "live wire": 0.7, "nodded off": 0.9, "dozed off": 0.9,
+    "fell asleep at the wheel": 1.0, "over my driving hours": 0.9, "over my hours": 0.7,
+    "without a harness": 0.9, "without the guard": 0.8, "skipped the safety": 0.9,
+    "bypassed the": 0.7, "without checking the dose": 0.9, "propped * open": 0.4,
+    "i skipped the": 0.45, "skipped the * step": 0.7, "even though he had not": 0.6,
+    "even though she had not": 0.6, "even though they had not": 0.6, "had run out": 0.4,
+    "runbook says": 0.5, "procedure says": 0.5, "policy says": 0.5, "did not complete the": 0.4,
+    "left the gate": 0.6, "unsupervised": 0.7, "under the influence": 1.0, "unattended": 0.6,
+    "without supervision": 0.7, "without ppe": 0.8, "hungover": 0.7, "while driving": 0.6,
+    "blocked the fire": 0.9, "fire exit": 0.5, "gas leak": 0.8, "carbon monoxide": 0.9,
+    "food poisoning": 0.9, "allergic reaction": 0.9, "anaphyla~": 1.0,
 }
 # A formal body stepping in, or the paperwork of a serious lapse.
 FORMAL = {
-    "formal warning": 0.9,
-    "a warning": 0.5,
-    "verbal warning": 0.6,
-    "ofsted": 0.7,
-    "trading standards": 0.7,
-    "protocol deviation": 0.8,
-    "deviation": 0.5,
-    "licence review": 0.9,
-    "license review": 0.9,
-    "tax office": 0.5,
-    "ombudsman": 0.8,
-    "file review": 0.4,
-    "did a report": 0.5,
-    "made a report": 0.5,
-    "incident form": 0.5,
-    "reported it": 0.4,
-    "complained to my": 0.3,
-    "the regulator": 0.7,
-    "health and safety": 0.5,
-    "serious case review": 0.9,
-    "root cause investigation": 0.6,
-    "accident book": 0.8,
-    "hse": 0.7,
-    "data protection": 0.5,
-    "information commissioner": 0.9,
+    "formal warning": 0.9, "a warning": 0.5, "verbal warning": 0.6, "ofsted": 0.7,
+    "trading standards": 0.7, "protocol deviation": 0.8, "deviation": 0.5,
+    "licence review": 0.9, "license review": 0.9, "tax office": 0.5, "ombudsman": 0.8,
+    "file review": 0.4, "did a report": 0.5, "made a report": 0.5, "incident form": 0.5,
+    "reported it": 0.4, "complained to my": 0.3, "the regulator": 0.7, "health and safety": 0.5,
+    "serious case review": 0.9, "root cause investigation": 0.6, "accident book": 0.8,
+    "hse": 0.7, "data protection": 0.5, "information commissioner": 0.9,
 }
+# The candidate's own conduct, not the work: money taken, a person treated with contempt.
+MISCONDUCT = {
+    "took cash from": 0.9, "took money from": 0.9, "borrowed from the till": 1.0,
+    "company card": 0.5, "personal use": 0.6, "shouted at a": 0.6, "swore at a": 0.8,
+    "lost my temper with a": 0.6,
+}
+# A private record sent or left where others could read it: a breach told without the word.
+PRIVATE = frozenset({
+    "salaries", "salary", "addresses", "records", "notes", "details", "passport", "passports",
+    "payslips", "diagnosis", "medical", "bank", "personal", "confidential",
+    "passwords", "password", "spreadsheet",
+})
+EXPOSURE = (
+    "to the wrong", "wrong recipient", "wrong person", "to an external", "instead of bcc",
+    "in cc", "copied everyone", "reply all", "unencrypted", "left * on the",
+    "was stolen", "got stolen", "anyone could see", "anyone could read", "to the whole",
+)
 # Shrinking a grave failure in the telling, which labellers read as part of its gravity: too
 # common in ordinary stories to count alone, it adds to a clear sign.
 MINIMISING = {
-    "can happen to anyone": 0.45,
-    "could happen to anyone": 0.45,
-    "everyone does it": 0.45,
-    "everyone uses": 0.4,
-    "a lot of juniors": 0.45,
-    "a lot of people do": 0.4,
-    "more common * than people": 0.45,
-    "something the team did": 0.45,
-    "it blew over": 0.4,
-    "no real harm done": 0.45,
-    "was totally fine": 0.3,
-    "luckily it was": 0.4,
-    "not to make a big deal": 0.5,
-    "a bit much": 0.3,
-    "he was fine": 0.3,
-    "she was fine": 0.3,
-    "everyone cuts corners": 0.5,
-    "just got unlucky": 0.4,
+    "can happen to anyone": 0.45, "could happen to anyone": 0.45, "everyone does it": 0.45,
+    "everyone uses": 0.4, "a lot of juniors": 0.45, "a lot of people do": 0.4,
+    "more common * than people": 0.45, "something the team did": 0.45, "it blew over": 0.4,
+    "no real harm done": 0.45, "was totally fine": 0.3, "luckily it was": 0.4,
+    "not to make a big deal": 0.5, "a bit much": 0.3, "he was fine": 0.3, "she was fine": 0.3,
+    "everyone cuts corners": 0.5, "just got unlucky": 0.4,
 }
+# fmt: on
 
 
 def gravity(answer: Answer) -> Hits:
@@ -264,6 +122,8 @@ def gravity(answer: Answer) -> Hits:
     hits += _person_at_risk(answer)
     hits += answer.matcher.find_weighted(SAFETY_LAPSE)
     hits += answer.matcher.find_weighted(FORMAL)
+    hits += answer.matcher.find_weighted(MISCONDUCT)
+    hits += _exposed(answer)
     hits += answer.matcher.find_weighted(MINIMISING)
     return distinct(answer, [h for h in hits if not near_miss(answer, h[0])])
 
@@ -279,6 +139,22 @@ def _manipulated(answer: Answer) -> Hits:
         acts = [w for w in words[words.index("i") :] if w in MANIPULATE]
         if acts and RECORDS.intersection(words):
             out.append((clause, 0.8))
+    return out
+
+
+def _exposed(answer: Answer) -> Hits:
+    """ "I emailed the salary sheet to the wrong Sam": private records and a way out for them,
+    in one clause or the next."""
+    out: Hits = []
+    clauses = answer.clauses
+    for k, clause in enumerate(clauses):
+        if not PRIVATE.intersection(clause_words(answer, clause)):
+            continue
+        for near in clauses[max(k - 1, 0) : k + 2]:
+            leak = answer.find(EXPOSURE, near)
+            if leak:
+                out.append((leak[0], 0.7))
+                break
     return out
 
 
