@@ -862,3 +862,26 @@ HARMED_IN_NUMBERS = (
     "fined", "wrongly charged", "wrongly billed", "under tax~", "over tax~",
     "not paid", "were not paid", "lost their", "out of pocket",
 )
+
+# --- non_failure: the candidate's verdict on their own "failure" (detectors.traps.brag_strength)
+# A "failure" the candidate still defends, or that the story says was the right move: the turn
+# that makes it a win in disguise, whatever the setback was.
+VINDICATED = {
+    "make the same call again": 1.0, "would make the same call": 1.0, "same decision again": 0.9,
+    "would do the same again": 0.9, "do the same thing again": 0.8, "i stand by": 0.9,
+    "i would still rather": 0.9, "i would rather lose": 0.8, "still think ... worth it": 0.9,
+    "was worth it": 0.6, "the right trade off": 0.8, "the right call": 0.6, "best call": 0.8,
+    "paid for itself": 0.8, "proud of the way i": 0.8, "proud of how i": 0.8, "no regrets": 0.8,
+    "i do not regret": 0.8, "saved the company": 0.7, "the only project": 0.7,
+    "the only one that did not": 0.7, "the strongest": 0.6, "the highest": 0.5, "top five": 0.5,
+    "top ten": 0.5, "on paper it was a failure": 1.0, "in one sense": 0.5,
+    "technically a failure": 0.9, "a failure in terms of": 0.6, "failure in terms of": 0.6,
+    "aim high": 0.7, "i believe in people": 0.8, "cut corners on quality": 0.6,
+    "short term hit": 0.6, "would not lower my": 0.8, "never lower my": 0.8,
+    # the candidate was right and others did not listen
+    "exactly as my": 0.9, "as i had predicted": 0.9, "as i predicted": 0.9, "as i had warned": 0.9,
+    "as i warned": 0.9, "as my analysis": 0.8, "said it would": 0.4,
+    # a setback that was really too much success, or no setback at all
+    "so popular": 0.7, "too popular": 0.8, "plan for success": 0.8, "more of a * than a": 0.7,
+    "take no for an answer": 0.7,
+}

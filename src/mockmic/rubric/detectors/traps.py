@@ -78,7 +78,14 @@ def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
 
 def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     hits = weighted(answer, lx.HUMBLE_BRAG, extra, skip_negated=True)
-    brag = {s for s, _ in hits}
+    # the candidate's own verdict that the "failure" was the right move: it weighs more than a
+    # flattering word, since it says outright that the setback was no fault
+    verdict = [
+        h
+        for h in weighted(answer, lx.VINDICATED, skip_negated=True)
+        if not any(_overlap(h[0], s) for s, _ in hits)
+    ]
+    brag = {s for s, _ in hits + verdict}
     # naming the topic ("my biggest failure was ...") is not a setback with a cost
     real = [
         s
@@ -90,7 +97,8 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     good = weighted(answer, lx.GOOD_NEWS, skip_negated=True)
     if len(real) <= 1:
         hits = hits + [(s, 0.5 * w) for s, w in good if s not in brag]
-    return total(hits) / 1.5 - 0.08 * min(len(real), 2), spans(hits)
+    strength = total(hits) / 1.5 + total(verdict) / 1.2 - 0.08 * min(len(real), 2)
+    return strength, spans(verdict + hits)
 
 
 def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
