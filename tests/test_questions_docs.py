@@ -9,11 +9,29 @@ import pytest
 from pydantic import BaseModel
 
 from mockmic.rubric import detectors
-from mockmic.rubric.schema import Criterion, Part, Question, RoleFile, RolePack, Trap, Weights
+from mockmic.rubric.schema import (
+    Criterion,
+    Part,
+    Premise,
+    Question,
+    RoleFile,
+    RolePack,
+    Trap,
+    Weights,
+)
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "questions.md").read_text(encoding="utf-8")
 DOCUMENTED = set(re.findall(r"`([a-z_]+)`", DOC))
-MODELS: list[type[BaseModel]] = [Question, Part, Criterion, Trap, Weights, RolePack, RoleFile]
+MODELS: list[type[BaseModel]] = [
+    Question,
+    Part,
+    Criterion,
+    Trap,
+    Premise,
+    Weights,
+    RolePack,
+    RoleFile,
+]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)

@@ -603,7 +603,7 @@ BADMOUTHING = (
     "are idiots", "is an idiot", "is a disaster", "could not organise", "could not organize",
     "no idea how", "has no idea", "have no idea", "takes the credit", "took the credit",
     "takes credit", "pull~ * weight", "pull~ their weight", "not very good", "going nowhere",
-    "waiting for their pension", "just not good", "half of them", "the people in charge are",
+    "waiting for their pension", "the people in charge are",
 )
 _MILD = frozenset((
     "chaotic", "disorganised", "disorganized", "miserable", "never listened", "did not listen",
@@ -885,3 +885,83 @@ VINDICATED = {
     "so popular": 0.7, "too popular": 0.8, "plan for success": 0.8, "more of a * than a": 0.7,
     "take no for an answer": 0.7,
 }
+
+# --- Badmouthing: contempt in other writers' ways (detectors.contempt) ---------------------------
+# Names for a person that are insults whatever the sentence: a type, not an act. Full weight.
+INSULT_NOUNS = (
+    "a dinosaur", "real dinosaur", "total dinosaur", "are dinosaurs", "were dinosaurs",
+    "bean counter~", "jobsworth~", "control freak", "prima donna", "drama queen",
+    "know it all", "clown~", "cowboys", "deadwood", "dead wood", "spineless", "spoilt",
+    "condescending", "patronising", "patronizing", "power trip", "power hungry", "full of himself",
+    "full of herself", "full of themselves", "massive ego", "huge ego", "big ego", "muppet~",
+    "numpty", "halfwit~", "dimwit~", "brain dead", "deadbeat~", "weasel~",
+    "just coast", "cash cow~", "waste of space",
+)
+# Insults that are also plain words for a thing: "the survey was useless" is a verdict on work,
+# "he was useless" is contempt. They count only when someone is named nearby and the verdict is
+# not said of "it".
+THING_VERDICTS = frozenset({"useless", "hopeless", "pathetic", "garbage", "joke", "ridiculous"})
+# A word of contempt that has an everyday sense before these words: "entitled to a refund".
+OTHER_SENSE = {"entitled": frozenset({"to"})}
+# Half-weight signs of contempt for a person, counted only when someone is named nearby: a
+# competence or motive put-down, a person given up on, what "everyone knew" about someone.
+SLIGHTS = (
+    "entitled", "no real idea", "without any idea", "without a clue", "know nothing about",
+    "knew nothing about", "knows nothing about",
+    "beyond her ability", "beyond his ability", "beyond their ability", "promoted beyond",
+    "did not understand what", "does not understand what", "do not understand what",
+    "just did not like", "did not like me", "does not like me", "only ever", "more interested in",
+    "only interested in", "not care whether", "not care if", "not care about", "nobody ... care~",
+    "no one ... care~", "given up on", "gave up on", "given up arguing", "gave up arguing",
+    "what she was like", "what he was like", "what they were like", "what she is like",
+    "what he is like", "what they are like", "says it all", "said it all", "tells you everything",
+    "infinite wisdom", "in their wisdom", "in his wisdom", "in her wisdom", "some genius",
+    "left * mess", "left a mess", "left us a mess", "left me a mess", "inherited a mess",
+    "their mess", "his mess", "her mess", "rubbish", "not the most", "never been much of",
+    "not really people who", "not really the", "pulled rank", "not wired for", "can not stand",
+    "just not good", "bare minimum",
+)
+# A person put in a type, not judged on an act: "one of those customers who", "the type who",
+# "people like that". The slot after the frame, when there is one, must be a person.
+TYPECASTS = (
+    "the type who", "the type that", "the type of * who", "the type of * that", "the kind of * who",
+    "the kind of * that", "the sort of * who", "the sort who", "one of those * who",
+    "one of those * that", "people like that", "people like him", "people like her",
+    "people like them", "someone like that", "someone like him", "someone like her",
+    "some * are just", "some * are simply", "some * were just", "some people just",
+    "some people simply", "typical management", "typical manager~", "typical of them",
+    "typical of him", "typical of her",
+)
+# Nouns a typecast's slot may hold: a person or a group of people (beside ROLES and TARGETS).
+PERSON_NOUNS = frozenset({
+    "person", "people", "someone", "somebody", "guy", "guys", "worker", "workers", "man", "woman",
+    "customers", "clients", "managers", "bosses", "nurse", "doctors", "developers", "engineers",
+    "colleagues", "directors", "owners", "staff", "leaders", "salespeople", "teachers", "parents",
+    "users", "buyers",
+})
+# Candour markers that announce an unvarnished verdict: a half-weight slight aimed at someone
+# in the same clause counts in full after one.
+CANDOUR = (
+    "honestly", "frankly", "to be honest", "if i am honest", "to be frank", "let us be honest",
+    "lets be honest",
+)
+INTENSIFIERS = frozenset({"completely", "totally", "utterly", "absolutely", "hopelessly"})
+# The frame of a typecast, around the slot that names the type.
+TYPECAST_FRAME = frozenset({
+    "the", "type", "kind", "sort", "of", "one", "those", "some", "are", "were", "just", "simply",
+    "who", "that", "like", "typical",
+})
+# A verdict said of "it" is about a thing; these words may stand between the subject and the
+# verdict: "it ended up being pretty much useless".
+THING_PRONOUNS = frozenset({"it", "that", "this", "which", "these", "those"})
+VERDICT_LINKS = frozenset({
+    "was", "is", "were", "are", "been", "being", "be", "ended", "up", "turned", "out", "pretty",
+    "much", "really", "totally", "completely", "utterly", "absolutely", "just", "so", "quite",
+    "frankly", "honestly", "basically", "a", "bit", "fairly", "largely", "mostly", "all",
+})
+# What follows "let's say" in a hypothetical ("let's say a customer calls"), not an irony.
+SUPPOSING = frozenset({"a", "an", "the", "you", "we", "i", "that", "if", "it", "your"})
+# Irony that brackets a verdict: "the leadership's, let's say, limited vision".
+BRACKET_IRONY = ("lets say", "let us say", "lets just say", "shall we say", "shall i say")
+# The lexicon the badmouthing detector weighs: the insults above and the names for a type.
+CONTEMPT_WEIGHTS = {**BADMOUTHING_WEIGHTS, **dict.fromkeys(INSULT_NOUNS, 1.0)}

@@ -67,6 +67,15 @@ class Trap(DetectorRef):
     unless: tuple[str, ...] = ()  # not reported when one of these traps fired (it says it better)
 
 
+class Premise(_Strict):
+    """What the question takes for granted (a loss, a mistake, a conflict), so an answer that
+    denies or inverts it is answering another question (the `off_topic` trap)."""
+
+    events: tuple[str, ...] = Field(min_length=1)  # the premise told as happening ("we lost")
+    denials: tuple[str, ...] = ()  # this question's ways of denying it ("got on well")
+    contrary: tuple[str, ...] = ()  # the opposite story ("we won", "I said yes")
+
+
 class Weights(_Strict):
     """How content and delivery add up to the overall score."""
 
@@ -97,6 +106,7 @@ class Question(_Strict):
     roles: tuple[str, ...] = ()
     weights: Weights = Field(default_factory=Weights)
     skip_generic: tuple[str, ...] = ()  # generic traps (questions/traps.yaml) that do not apply
+    premise: Premise | None = None  # what an answer may sidestep (off_topic)
 
     @field_validator("structure")
     @classmethod

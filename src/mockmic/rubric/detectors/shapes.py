@@ -82,7 +82,23 @@ def self_directed(answer: Answer, span: Span) -> bool:
     mine = [j for j, w in enumerate(prev) if w in lx.SELF_WORDS]
     if not mine:
         return False
-    return not _names_someone(prev[mine[-1] + 1 :])
+    return not _names_someone(prev[mine[-1] + 1 :]) and not _relative(prev, mine[-1])
+
+
+COPULAS = frozenset({"was", "is", "were", "are"})
+
+
+def _relative(words: list[str], i: int) -> bool:
+    """ "the team I inherited was useless": the "I" is inside a clause about someone named
+    just before it, and the verdict is on them."""
+    rest = words[i + 1 :]
+    return (
+        i > 0
+        and _names_someone(words[i - 1 : i])
+        and len(rest) >= 2
+        and rest[0] not in COPULAS
+        and bool(COPULAS.intersection(rest[1:]))
+    )
 
 
 def aimed(answer: Answer, span: Span) -> bool:

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.detectors import Finding, Params, detector
+from mockmic.rubric.detectors import Finding, Params, contempt, detector
 from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     before,
@@ -22,6 +22,7 @@ from mockmic.rubric.detectors.common import (
     weighted,
 )
 from mockmic.rubric.detectors.gravity import figurative, gravity
+from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
     contempt_shapes,
@@ -190,17 +191,27 @@ JARGON_WEIGHT = 0.17  # three pieces of jargon make one stock phrase
 def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
     """Contempt for a past employer, manager or colleague (self-criticism is not counted)."""
     hits = [
-        (h, w)
-        for h, w in weighted(answer, lx.BADMOUTHING_WEIGHTS, p.extra, skip_negated=True)
+        (h, _sharpened(answer, h, w))
+        for h, w in weighted(answer, lx.CONTEMPT_WEIGHTS, p.extra, skip_negated=True)
         if not self_directed(answer, h)
         # "my comments made her feel stupid": a harm the candidate caused, not contempt
         and not lx.FEELING_WORDS.intersection(before(answer, h, 2))
         # a harsh verdict that fits a bad day too ("is a disaster", "chaotic") is contempt
-        # only when aimed at someone; an insult ("lazy", "useless") always has a person in mind
+        # only when aimed at someone; an insult ("lazy") always has a person in mind
         and (w >= 1.0 or aimed(answer, h))
+        # "useless" and "a joke" are also said of a survey or a plan
+        and not contempt.of_a_thing(answer, h)
     ]
+    taken = [h for h, _ in hits]
+    hits += [h for h in contempt.slights(answer) if not any(_overlap(h[0], s) for s in taken)]
     shapes = contempt_shapes(answer)
     return Finding(0.6 * (total(hits) + 0.5 * len(shapes)), spans(hits) + tuple(shapes[:2]))
+
+
+def _sharpened(answer: Answer, span: Span, weight: float) -> float:
+    """A mild verdict ("a nightmare", "disorganised") said with "honestly" or "to be honest"
+    is the speaker's considered opinion of someone: it counts as an insult."""
+    return 1.0 if weight < 1.0 and contempt.candid(answer, span) and aimed(answer, span) else weight
 
 
 class WeParams(Params):
@@ -227,9 +238,20 @@ class TopicParams(ExtraOnlyParams):
 def off_topic(answer: Answer, p: TopicParams) -> Finding:
     """Few of the question's topic words, and clearly another question's instead: its subject
     named in the opening ("the thing I'm proudest of" to "tell me about a time you failed"), or
-    several of its distinctive words."""
+    several of its distinctive words; or the question's premise sidestepped (a won deal told
+    for a lost one)."""
     if answer.n_words < p.min_words:
         return Finding(0.0)
+    topical = _topic_finding(answer, p)
+    if answer.question.premise is None:
+        return topical
+    # a sidestep keeps the question's own words, so the topic score cannot see it
+    score, evidence = premise_strength(answer, answer.question.premise)
+    return Finding(score, evidence) if score > topical.score else topical
+
+
+def _topic_finding(answer: Answer, p: TopicParams) -> Finding:
+    """The topic score: this question's topic words against another question's."""
     own, other = _framed(answer)
     if own:  # the opening names this question's own subject: answering it, however worded
         return Finding(0.0, spans(own))

@@ -1,0 +1,95 @@
+"""Contempt said without a listed insult: a person put in a type ("one of those customers
+who..."), a put-down of someone's competence or motives ("knew nothing about food", "she just
+did not like me"), irony bracketing a verdict ("the leadership's, let's say, limited vision"),
+and a candid aside that sharpens a mild verdict ("honestly, she was a nightmare").
+
+Each sign needs someone else as its target: the same words about the candidate, or about a
+thing, are not contempt. The badmouthing detector weighs these beside its lexicon.
+"""
+
+from __future__ import annotations
+
+from mockmic.rubric import lexicon as lx
+from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors.common import NEGATIONS, negated
+from mockmic.rubric.detectors.shapes import aimed, clause_words, self_directed
+from mockmic.rubric.text import Span, stem
+
+Hits = list[tuple[Span, float]]
+
+SLIGHT = 0.5  # a put-down or a typecast: half an insult, so it takes two signs (or one and a
+# harsh word) to make contempt
+_PERSON_STEMS = frozenset(stem(w) for w in lx.PERSON_NOUNS | lx.ROLES | lx.TARGETS)
+
+
+def slights(answer: Answer) -> Hits:
+    """Put-downs, typecasts and bracketed irony aimed at someone other than the candidate."""
+    said = [s for s in answer.find(lx.SLIGHTS) if not _other_sense(answer, s)]
+    said += [s for s in answer.find(lx.BRACKET_IRONY) if _bracketed(answer, s)]
+    said = [s for s in said if not negated(answer, s) and aimed(answer, s)]
+    for s in answer.find(lx.TYPECASTS):
+        person = _a_person(answer, s)
+        # "you can't reason with people like that": only a "not" just before denies a typecast
+        if person is False or _word_before(answer, s) in NEGATIONS:
+            continue
+        # a typecast names its own target ("the sort of person who"); one with no slot needs one
+        if person or aimed(answer, s):
+            said.append(s)
+    return [(s, SLIGHT) for s in said if not self_directed(answer, s)]
+
+
+def candid(answer: Answer, span: Span) -> bool:
+    """A candour marker in the clause of a verdict ("honestly, she was a nightmare"), or an
+    intensifier just before it ("completely disorganised"): the speaker's considered opinion."""
+    k = answer.clause_of(span.start)
+    if k >= 0 and answer.find(lx.CANDOUR, answer.clauses[k]):
+        return True
+    return _word_before(answer, span) in lx.INTENSIFIERS
+
+
+def of_a_thing(answer: Answer, span: Span) -> bool:
+    """A verdict that is also said of things ("useless", "a joke") said of a thing: its
+    subject is "it" or "that" ("the survey ... it was useless"), or no one is named nearby."""
+    words = [answer.matcher.words[k] for k in _content_range(answer, span)]
+    if not lx.THING_VERDICTS.intersection(words):
+        return False
+    if not aimed(answer, span):
+        return True
+    before = [answer.tokens[i].text for i in answer.matcher.content if i < span.start]
+    subject = next((w for w in reversed(before[-6:]) if w not in lx.VERDICT_LINKS), "")
+    return subject in lx.THING_PRONOUNS
+
+
+def _content_range(answer: Answer, span: Span) -> list[int]:
+    return [k for k, i in enumerate(answer.matcher.content) if span.start <= i < span.end]
+
+
+def _other_sense(answer: Answer, span: Span) -> bool:
+    """The word has an everyday sense here: "entitled to a refund"."""
+    words = clause_words(answer, span)
+    following = _next_word(answer, span)
+    return any(following in lx.OTHER_SENSE.get(w, ()) for w in words)
+
+
+def _a_person(answer: Answer, span: Span) -> bool | None:
+    """Whether the typecast's slot holds a person ("one of those customers who"), not a thing
+    ("one of those things that happens"); None when the frame has no slot ("the type who")."""
+    slot = [w for w in clause_words(answer, span) if w not in lx.TYPECAST_FRAME]
+    if not slot:
+        return None
+    return any(stem(w) in _PERSON_STEMS for w in slot)
+
+
+def _bracketed(answer: Answer, span: Span) -> bool:
+    """ "let's say" as an aside before a verdict, not opening a hypothetical."""
+    return _next_word(answer, span) not in lx.SUPPOSING
+
+
+def _word_before(answer: Answer, span: Span) -> str:
+    before = [answer.tokens[i].text for i in answer.matcher.content if i < span.start]
+    return before[-1] if before else ""
+
+
+def _next_word(answer: Answer, span: Span) -> str:
+    after = [answer.tokens[i].text for i in answer.matcher.content if i >= span.end]
+    return after[0] if after else ""

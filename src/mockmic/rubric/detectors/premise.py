@@ -1,0 +1,79 @@
+"""Sidesteps: an answer that denies or inverts what its question takes for granted.
+
+"Tell me about a deal you lost" answered with a deal that was won, "a mistake you made" with a
+mistake caught before it happened, "a conflict" with "we always got on": the answer uses the
+question's own words, so topic words cannot tell it is off topic. A question's `premise` (bank
+YAML) names the premise's events, the question's own ways of denying it and the contrary story;
+the answer sidesteps when it denies or inverts the premise and never tells the premise happening.
+"""
+
+from __future__ import annotations
+
+from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors.common import negated, unrealised
+from mockmic.rubric.schema import Premise
+from mockmic.rubric.text import Span
+
+# How people deny any premise, with {e} standing for one of its events: "I've never really had
+# a conflict", "I wouldn't call it a failure", "it wasn't actually my mistake", "the closest I
+# came to missing a target". `...` lets a few words in ("never had any real conflict").
+DENIALS = (
+    "never ... had ... {e}",
+    "never been ... {e}",
+    "never ... any ... {e}",
+    "not call it a {e}",
+    "not say it was a {e}",
+    "not really a {e}",
+    "not really been ... {e}",
+    "not really any {e}",
+    "not really had ... {e}",
+    "not have ... {e}",
+    "not actually my {e}",
+    "not my {e}",
+    "no real {e}",
+    "closest i came to {e}",
+    "closest i have come to {e}",
+    "closest i have ever come to {e}",
+    "nearest i came to {e}",
+    "nearest i have come to {e}",
+)
+DENIED = 0.85  # the premise denied more than told: fired in full
+CONTRARY = 0.7  # the contrary story told more than the premise: fired
+CONTRARY_BEFORE = 0.7  # of the answer: later, a success is the proof after a setback
+
+
+def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Span, ...]]:
+    """How surely the answer sidesteps the premise, and the spans that show it. The premise's
+    events told inside a denial or a contrary phrase ("the closest I came to missing", "she
+    persuaded me") are not told; one told event more than the sidesteps answers the question
+    ("I'd never had a conflict until ...")."""
+    denials = answer.find(_denials(premise))
+    # the contrary story is the story told, not a later success offered as proof of a lesson
+    contrary = [
+        s
+        for s in answer.find(premise.contrary)
+        if not negated(answer, s) and answer.position(s) < CONTRARY_BEFORE
+    ]
+    sidesteps = denials + [s for s in contrary if not any(_inside(s, d) for d in denials)]
+    told = [
+        s
+        for s in answer.find(premise.events)
+        if not _denied(answer, s) and not any(_inside(s, d) for d in sidesteps)
+    ]
+    if len(sidesteps) <= len(told):
+        return 0.0, ()
+    return (DENIED if denials else CONTRARY), tuple(sidesteps[:2])
+
+
+def _denials(premise: Premise) -> tuple[str, ...]:
+    generic = (t.format(e=e) for t in DENIALS for e in premise.events if " " not in e)
+    return (*generic, *premise.denials)
+
+
+def _denied(answer: Answer, span: Span) -> bool:
+    """Not said as happening: denied ("it was not a failure") or only wished for."""
+    return negated(answer, span) or unrealised(answer, span)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end

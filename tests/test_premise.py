@@ -1,0 +1,112 @@
+"""A sidestep keeps the question's words but denies or inverts its premise: the off_topic trap
+reads the answer against the question's `premise`. Each answer here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from mockmic import questions
+from mockmic.rubric import engine
+from mockmic.rubric.answer import build
+from mockmic.rubric.detectors.premise import premise_strength
+from mockmic.rubric.schema import Premise
+from mockmic.transcribe.text import from_text
+
+
+def _off_topic(question: str, text: str) -> tuple[str, ...] | None:
+    """The off_topic trap's quotes when the rules alone fire it, else None."""
+    answer = build(from_text(text), questions.get(question))
+    _, hits = engine.rules(answer)
+    return hits["off_topic"].evidence if "off_topic" in hits else None
+
+
+def test_a_won_deal_told_for_a_lost_one_is_off_topic() -> None:
+    text = (
+        "The deal I remember best was a fleet of forty delivery vans for a bakery chain. Their "
+        "buyer had used the same supplier for a decade, so I spent six weeks learning their "
+        "routes and priced a lease around their early morning rounds. We signed a four year "
+        "contract in March, and it became the largest account in my territory that year."
+    )
+    found = _off_topic("lost_deal", text)
+    assert found is not None
+    assert any("signed" in q for q in found)
+
+
+def test_a_lost_deal_with_later_wins_as_proof_is_on_topic() -> None:
+    # the wins come after the loss, as proof that the lesson took: not the story itself
+    text = (
+        "I lost a printing contract with a county council last spring. I had only spoken to "
+        "the office manager and never asked who scored the tender, so our bid missed two of "
+        "their criteria and they went with a cheaper firm. I asked the buyer for a debrief and "
+        "now I read the scoring sheet with the buyer before I price anything. Since then I won "
+        "the next two tenders I bid for."
+    )
+    assert _off_topic("lost_deal", text) is None
+
+
+def test_denying_the_conflict_is_off_topic() -> None:
+    text = (
+        "To be honest I have never really had a conflict at work, I get on with everyone. The "
+        "nearest thing was sharing a desk rota with another nurse on my ward, and we agreed the "
+        "shifts over a coffee in ten minutes. Everyone was happy with the rota for the whole "
+        "winter and the ward manager used it as a template for the other wards."
+    )
+    assert _off_topic("conflict", text) is not None
+
+
+def test_a_conflict_after_years_of_getting_on_is_on_topic() -> None:
+    # the denial opens the story, and the conflict is then told
+    text = (
+        "I had always got on well with our stock controller, until we clashed over the "
+        "Christmas orders. I wanted to order early and she refused because of the cash limit, "
+        "and we argued in front of the team. I asked her for a coffee, listened to the cash "
+        "problem, and we agreed to split the order into two deliveries. Both arrived in time "
+        "and we sold through ninety percent of it."
+    )
+    assert _off_topic("conflict", text) is None
+
+
+def test_a_mistake_disowned_is_off_topic() -> None:
+    text = (
+        "It was not actually my mistake, but I dealt with it. A colleague in payroll had keyed "
+        "an overtime rate twice, and I spotted the total looked high when I ran my own checks on "
+        "the Thursday. I stopped the run, we corrected the rate together, and everyone was paid "
+        "the right amount on the Friday without anyone knowing."
+    )
+    assert _off_topic("mistake", text) is not None
+
+
+def test_teamwork_done_alone_is_off_topic_and_with_others_is_not() -> None:
+    alone = (
+        "The best example is rebuilding our clinic's booking spreadsheet, which I did on my own "
+        "over a month because everyone else was busy. I listed every appointment type, added "
+        "the room limits and tested it for a week. The front desk now books in half the time."
+    )
+    together = (
+        "When our clinic's booking system failed, the receptionist and I worked together for a "
+        "day: she phoned the patients while I rebuilt the diary on paper, and we swapped every "
+        "hour so neither of us missed a call. On my own I would never have reached them all, "
+        "and by the evening every patient had a time."
+    )
+    assert _off_topic("teamwork", alone) is not None
+    assert _off_topic("teamwork", together) is None
+
+
+PREMISED = [q.id for q in questions.all_questions() if q.premise]
+
+
+@pytest.mark.parametrize("qid", PREMISED)
+def test_the_bank_prompt_and_model_answer_do_not_sidestep_their_own_premise(qid: str) -> None:
+    q = questions.get(qid)
+    assert q.premise is not None
+    for text in (q.prompt, *q.variants, q.model_answer):
+        score, _ = premise_strength(build(from_text(text), q), q.premise)
+        assert score == 0.0, f"{q.id}: {text[:60]}"
+
+
+def test_a_premise_needs_its_events_and_no_unknown_keys() -> None:
+    with pytest.raises(ValidationError):
+        Premise.model_validate({"events": []})
+    with pytest.raises(ValidationError):
+        Premise.model_validate({"events": ["lost"], "denial": ["no"]})
