@@ -144,3 +144,14 @@ def test_the_whole_judge_reports_typecast_contempt() -> None:
     )
     traps = {t.id for t in mockmic.score(text, question="angry_customer").assessment.traps}
     assert "badmouthing" in traps
+
+
+def test_candour_sharpens_a_verdict_on_a_person_not_on_a_situation() -> None:
+    # "honestly" before a verdict on the work or the week is frustration, not contempt
+    situation = (
+        "Honestly, the launch week was a nightmare for the team and the deadline was "
+        "unreasonable, so I cut the scope to the two features customers asked for most."
+    )
+    person = "Honestly, the client's buyer was a nightmare, so I put everything in writing."
+    assert not _fires("difficult_stakeholder", situation)
+    assert _fires("difficult_stakeholder", person)

@@ -38,9 +38,9 @@ def test_a_lost_deal_with_later_wins_as_proof_is_on_topic() -> None:
     text = (
         "I lost a printing contract with a county council last spring. I had only spoken to "
         "the office manager and never asked who scored the tender, so our bid missed two of "
-        "their criteria and they went with a cheaper firm. I asked the buyer for a debrief and "
-        "now I read the scoring sheet with the buyer before I price anything. Since then I won "
-        "the next two tenders I bid for."
+        "their criteria. I asked the buyer for a debrief, and now I read the scoring sheet "
+        "with the buyer before I price anything. Since then I won the next two tenders I bid "
+        "for, and we signed a three year deal with the same council."
     )
     assert _off_topic("lost_deal", text) is None
 

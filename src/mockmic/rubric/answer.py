@@ -14,7 +14,16 @@ from itertools import pairwise
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.schema import Question
-from mockmic.rubric.text import Matcher, Span, Token, quote, sentence_ends, tokenise
+from mockmic.rubric.text import (
+    Matcher,
+    Span,
+    Token,
+    is_adverb,
+    is_past,
+    quote,
+    sentence_ends,
+    tokenise,
+)
 from mockmic.types import PartSpan, Transcript
 
 # Things built after a failure: told after the lesson or late in the story, they are the change.
@@ -163,6 +172,8 @@ WEAK_CUE_PARTS = {"context": 0.6, "situation": 0.6}
 # would also match the past tense of the story itself ("I checked").
 TENSED_PARTS = frozenset({"change"})
 OPENERS = frozenset({"ownership", "action", "lesson", "change", "task"})
+SPEAKERS = frozenset({"i", "we"})
+SCENE_OPENERS = frozenset({"when", "while", "as", "after", "before", "once", "during", "at"})
 MIN_CLAUSE = 4  # content tokens before a marker may open a new clause
 MIN_WEAK_CLAUSE = 9
 MAX_CLAUSE = 30
@@ -252,6 +263,12 @@ def _clauses(
         marker = (i in opens and length >= MIN_CLAUSE) or (
             i in weak_opens and length >= MIN_WEAK_CLAUSE
         )
+        # "When I was a junior analyst, | I mailed the forecast": a fronted scene, a comma,
+        # then the speaker ("Now, for any contract, I visit" stays one clause)
+        after_comma = transcript.words[tokens[i - 1].word].word.rstrip().endswith(",")
+        fronted = tokens[cuts[-1]].text in SCENE_OPENERS
+        speaker = tokens[i].text in SPEAKERS
+        marker = marker or (after_comma and fronted and speaker and length >= MIN_CLAUSE)
         if after_sentence or marker or length >= MAX_CLAUSE:
             cuts.append(i)
             length = 0
@@ -281,9 +298,29 @@ def _label(clauses: tuple[Span, ...], matcher: Matcher, question: Question) -> t
                     continue
             if score > best_score:
                 best, best_score = k, score
+        # an opener ("When I was a security engineer") sets the scene; the clause after it in
+        # which the speaker does something is the story, not more scene
+        scene = order[current] in WEAK_CUE_PARTS and current + 1 < len(order)
+        if best_score == 0.0 and scene and labels and _acts_in_past(matcher, clause):
+            best = current + 1
         current = best
         labels.append(order[current])
     return tuple(labels)
+
+
+def _acts_in_past(matcher: Matcher, clause: Span) -> bool:
+    """The speaker does something in the clause, told in the past: "I (accidentally) pushed",
+    not "I was", "I had" or "I have been"."""
+    words = [
+        matcher.words[k] for k, i in enumerate(matcher.content) if clause.start <= i < clause.end
+    ]
+    for j, w in enumerate(words):
+        if w != "i":
+            continue
+        rest = [x for x in words[j + 1 : j + 4] if not is_adverb(x)]
+        if rest and is_past(rest[0]) and rest[0] not in lx.STATE_VERBS:
+            return True
+    return False
 
 
 def _cue_hits(matcher: Matcher, question: Question, order: list[str]) -> dict[str, list[Span]]:

@@ -30,7 +30,8 @@ FAILURE = (
     "did not test", "did not check", "did not ask", "did not tell", "did not flag", "went over",
     "could not", "unable to", "late", "fell behind", "miss", "slip", "slipped", "overdue",
     "without", "locked", "the wrong", "wrong",
-    "accidentally", "by mistake", "double booked", "double counted", "forgot", "had to redo",
+    "accidentally", "by accident", "by mistake", "double booked", "double counted", "forgot",
+    "had to redo",
     "had to rebuild", "sent back", "threw away", "lost", "cost", "complaint~", "waiting",
     "twice", "paid * extra", "overpaid", "to recover", "had to be pulled", "pulled", "slide",
     "gave notice", "churned", "left us", "walked away", "did not renew", "missed", "unhappy",
@@ -683,6 +684,8 @@ PREAMBLE = (
     "i think * is one of", "i think * means", "i think * is really",
     "where do i start", "it is a tough one", "that is a tough one", "i would say that",
     "first of all", "before i answer", "a bit complicated", "for me it is about",
+    "interesting question", "funny you ask", "funny you should ask", "tricky question",
+    "difficult question", "a tough question", "is a good one", "is a tricky one",
 )
 
 # Panic and spiral words: the opposite of composure in the telling.
@@ -957,7 +960,8 @@ THING_PRONOUNS = frozenset({"it", "that", "this", "which", "these", "those"})
 VERDICT_LINKS = frozenset({
     "was", "is", "were", "are", "been", "being", "be", "ended", "up", "turned", "out", "pretty",
     "much", "really", "totally", "completely", "utterly", "absolutely", "just", "so", "quite",
-    "frankly", "honestly", "basically", "a", "bit", "fairly", "largely", "mostly", "all",
+    "frankly", "honestly", "basically", "a", "bit", "fairly", "largely", "mostly", "all", "an",
+    "the", "most", "such", "real", "total", "complete", "to", "honest",
 })
 # What follows "let's say" in a hypothetical ("let's say a customer calls"), not an irony.
 SUPPOSING = frozenset({"a", "an", "the", "you", "we", "i", "that", "if", "it", "your"})
@@ -965,3 +969,18 @@ SUPPOSING = frozenset({"a", "an", "the", "you", "we", "i", "that", "if", "it", "
 BRACKET_IRONY = ("lets say", "let us say", "lets just say", "shall we say", "shall i say")
 # The lexicon the badmouthing detector weighs: the insults above and the names for a type.
 CONTEMPT_WEIGHTS = {**BADMOUTHING_WEIGHTS, **dict.fromkeys(INSULT_NOUNS, 1.0)}
+
+# --- Rambling: the answer says it wandered (detectors.traps.rambling) -----------------------------
+# Coming back from a detour, at the start of a clause: "Anyway, I booked the hall".
+RESUMING = (
+    "anyway", "long story short", "to cut a long story short", "where was i", "i digress",
+    "getting back to", "to get back to", "back to the story",
+)
+# What may stand before a resumption in its clause: "so anyway", "but anyway".
+CONNECTIVES = frozenset({"so", "and", "but", "ok", "okay", "right", "well", "yeah"})
+# Asides that announce or close a digression: backstory offered, or a topic waved away.
+ASIDES = (
+    "not go into", "i should explain", "i should say first", "some background", "some context",
+    "for context", "bit of background", "bit of context", "whole other", "a story in itself",
+    "another story", "another conversation", "by the by", "as everyone knows", "side note",
+)

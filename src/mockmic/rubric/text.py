@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mockmic.rubric import lexicon as lx
 from mockmic.types import Transcript
 
 FILLERS = frozenset({"um", "uh", "er", "erm", "ah", "hmm", "mm", "umm", "uhh", "eh"})
@@ -53,6 +54,17 @@ _STOP = (
     "no that this there then than if when what which who would will can could should"
 )
 STOPWORDS = frozenset(_STOP.split())
+# A subject and its verb may have adverbs between them ("I accidentally pushed", "I just never
+# got"): a pattern that runs from one to the other matches across up to this many.
+SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you"})
+MAX_ADVERBS = 2
+# "-ly" words that are not adverbs ("I apply", "my family"), and adverbs that change what is said:
+# "I still struggle" is ongoing, "I only missed" and "I even asked" shift the weight, and "I also
+# added" adds to a list already told (the part cues read "then I added" as the change, not it)
+_NOT_ADVERBS = frozenset(
+    {"apply", "reply", "supply", "family", "ally", "rely", "italy", "fly"}
+    | {"still", "only", "even", "also"}
+)
 
 
 @dataclass(frozen=True)
@@ -225,7 +237,28 @@ class Matcher:
         word_stem = self.words[k] if exact else self.stems[k]
         if head != "*" and not _word_matches(head, self.words[k], word_stem, exact):
             return None
-        return self._match_from(pattern, p + 1, k + 1, exact)
+        end = self._match_from(pattern, p + 1, k + 1, exact)
+        if end is None and head in SUBJECTS and p + 1 < len(pattern):
+            for skip in range(1, MAX_ADVERBS + 1):
+                if k + skip >= len(self.words) or not is_adverb(self.words[k + skip]):
+                    break
+                end = self._match_from(pattern, p + 1, k + skip + 1, exact)
+                if end is not None:
+                    break
+        return end
+
+
+def is_past(word: str) -> bool:
+    """A past-tense verb: an irregular past, or a regular one ("shipped"; not "red", "bed")."""
+    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb that may sit between a subject and its verb (not a negation: "I never pushed"
+    is not "I pushed")."""
+    if word in _NOT_ADVERBS:
+        return False
+    return word in lx.ADVERBS or (word.endswith("ly") and len(word) > 4)
 
 
 def _word_matches(pattern: str, word: str, word_stem: str, exact: bool = False) -> bool:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors import Params
-from mockmic.rubric.detectors.shapes import is_past
 from mockmic.rubric.schema import Question
-from mockmic.rubric.text import Span, normalise
+from mockmic.rubric.text import Span, is_past, normalise
 
 NEGATIONS = frozenset({"not", "never", "no", "without", "nobody", "nothing"})
 
@@ -30,6 +31,9 @@ class PhraseParams(Params):
     phrases: tuple[str, ...] = Field(min_length=1)
     saturate: float = Field(default=2.0, gt=0)  # this many matches score 1.0
     parts: tuple[str, ...] = ()
+    # what earns credit: the words anywhere; only where the speaker does the act ("I set the
+    # goal", not "we set goals"); or only in a clause where the speaker acts at all
+    credit: Literal["words", "acts", "clauses"] = "words"
 
 
 def weighted(

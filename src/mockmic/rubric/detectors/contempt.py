@@ -19,7 +19,9 @@ Hits = list[tuple[Span, float]]
 
 SLIGHT = 0.5  # a put-down or a typecast: half an insult, so it takes two signs (or one and a
 # harsh word) to make contempt
-_PERSON_STEMS = frozenset(stem(w) for w in lx.PERSON_NOUNS | lx.ROLES | lx.TARGETS)
+_PERSON_STEMS = frozenset(
+    stem(w) for w in lx.PERSON_NOUNS | lx.ROLES | lx.TARGETS | {"who", "whos"}
+)
 
 
 def slights(answer: Answer) -> Hits:
@@ -39,12 +41,21 @@ def slights(answer: Answer) -> Hits:
 
 
 def candid(answer: Answer, span: Span) -> bool:
-    """A candour marker in the clause of a verdict ("honestly, she was a nightmare"), or an
-    intensifier just before it ("completely disorganised"): the speaker's considered opinion."""
+    """A verdict on a person ("she was a nightmare", not "it was a nightmare for the team") with
+    a candour marker in its clause ("honestly") or an intensifier just before it ("completely
+    disorganised"): the speaker's considered opinion of someone."""
+    if _subject(answer, span) not in _PERSON_STEMS:
+        return False
     k = answer.clause_of(span.start)
     if k >= 0 and answer.find(lx.CANDOUR, answer.clauses[k]):
         return True
     return _word_before(answer, span) in lx.INTENSIFIERS
+
+
+def _subject(answer: Answer, span: Span) -> str:
+    """The stem of the nearest word before a verdict that is not a link ("was", "really")."""
+    before = [answer.tokens[i].text for i in answer.matcher.content if i < span.start]
+    return stem(next((w for w in reversed(before[-6:]) if w not in lx.VERDICT_LINKS), ""))
 
 
 def of_a_thing(answer: Answer, span: Span) -> bool:
@@ -55,9 +66,7 @@ def of_a_thing(answer: Answer, span: Span) -> bool:
         return False
     if not aimed(answer, span):
         return True
-    before = [answer.tokens[i].text for i in answer.matcher.content if i < span.start]
-    subject = next((w for w in reversed(before[-6:]) if w not in lx.VERDICT_LINKS), "")
-    return subject in lx.THING_PRONOUNS
+    return _subject(answer, span) in lx.THING_PRONOUNS
 
 
 def _content_range(answer: Answer, span: Span) -> list[int]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import Field
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.detectors import Finding, Params, detector
+from mockmic.rubric.detectors import Finding, Params, agency, detector
 from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     ExtraParams,
@@ -30,7 +32,7 @@ from mockmic.rubric.detectors.outcomes import (
     result_figures,
     state_of_others,
 )
-from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held, is_past
+from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
 from mockmic.rubric.detectors.traps import (
     apology_strength,
     blame_strength,
@@ -38,7 +40,7 @@ from mockmic.rubric.detectors.traps import (
     catastrophe_strength,
     substance,
 )
-from mockmic.rubric.text import STOPWORDS, Span, compile_phrase, stem
+from mockmic.rubric.text import STOPWORDS, Span, compile_phrase, is_past, stem
 
 # Naming the topic is not telling a story: "failure is a learning opportunity" has no setback in it.
 ABSTRACT = frozenset({"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"})
@@ -80,13 +82,15 @@ CONTAINED = (
 @detector("phrases", PhraseParams)
 def phrases(answer: Answer, p: PhraseParams) -> Finding:
     """Any of the given phrases; `saturate` matches score 1.0. A phrase said in other word
-    order (its content words close together) counts for 0.75."""
-    hits = weighted(answer, p.phrases, parts=p.parts)
+    order (its content words close together) counts for 0.75. `credit` narrows what counts to
+    the speaker's own acts (see detectors.agency)."""
+    credited = _CREDIT[p.credit]
+    hits = [h for h in weighted(answer, p.phrases, parts=p.parts) if credited(answer, h[0])]
     taken = [s for s, _ in hits]
     loose = [
         (s, 0.75)
         for s in answer.matcher.find_loose(p.phrases)
-        if not any(s.start < t.end and t.start < s.end for t in taken)
+        if not any(s.start < t.end and t.start < s.end for t in taken) and credited(answer, s)
     ]
     if p.parts:
         loose = [h for h in loose if h[0] in set(answer.in_parts([s for s, _ in loose], *p.parts))]
@@ -95,29 +99,48 @@ def phrases(answer: Answer, p: PhraseParams) -> Finding:
     if score < SOFT_CEILING:
         # the criterion's vocabulary used in other phrasings earns partial credit: a phrase
         # list is never complete, and a strong answer that says it differently is still strong
-        soft, soft_ev = vocabulary_overlap(answer, p.phrases)
+        soft, soft_ev = vocabulary_overlap(answer, p.phrases, credited)
         if soft > score:
             return Finding(soft, spans(hits) or soft_ev)
     return Finding(score, spans(hits))
 
 
+def _any(answer: Answer, span: Span) -> bool:
+    return True
+
+
+_CREDIT: dict[str, Callable[[Answer, Span], bool]] = {
+    "words": _any,
+    "acts": agency.acted,
+    "clauses": agency.speaks_in,
+}
 SOFT_CEILING = 0.5  # vocabulary overlap alone never earns more than half a criterion
 
 
-def vocabulary_overlap(answer: Answer, phrases: tuple[str, ...]) -> tuple[float, tuple[Span, ...]]:
-    """Share of the phrase list's distinct content words (by stem) that the answer uses."""
-    vocab = {
-        stem(w)
-        for ph in phrases
-        for w in compile_phrase(ph)
-        if w not in STOPWORDS and w not in ("*", "...") and not w.endswith("~") and len(w) > 3
-    }
+def vocabulary_overlap(
+    answer: Answer,
+    phrases: tuple[str, ...],
+    credited: Callable[[Answer, Span], bool] = _any,
+) -> tuple[float, tuple[Span, ...]]:
+    """Share of the phrase list's distinct content words (by stem) that the answer uses. The
+    verb of a phrase led by its subject ("i decided") counts in the list but earns nothing when
+    used: "we decided" has the word without the act the phrase asks for."""
+    led: set[str] = set()  # the verbs of subject-led phrases
+    free: set[str] = set()  # every other content word
+    for words in map(compile_phrase, phrases):
+        for j, w in enumerate(words):
+            if w in STOPWORDS or w in ("*", "...") or w.endswith("~") or len(w) <= 3:
+                continue
+            (led if j == 1 and words[0] in agency.SUBJECTS else free).add(stem(w))
+    vocab = led | free
     if len(vocab) < 3:
         return 0.0, ()
+    earning = free
     used = [
-        Span(answer.matcher.content[k], answer.matcher.content[k] + 1)
+        span
         for k, st in enumerate(answer.matcher.stems)
-        if st in vocab
+        if st in earning
+        and credited(answer, span := Span(answer.matcher.content[k], answer.matcher.content[k] + 1))
     ]
     distinct = {answer.matcher.stems[answer.matcher.content.index(s.start)] for s in used}
     share = len(distinct) / min(len(vocab), 12)

@@ -18,8 +18,8 @@ from itertools import pairwise
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.common import numbers, past_verbs, unrealised
-from mockmic.rubric.detectors.shapes import clause_words, is_past
-from mockmic.rubric.text import Span
+from mockmic.rubric.detectors.shapes import clause_words
+from mockmic.rubric.text import Span, is_past
 
 # fmt: off
 # Words that open another party's part of a sentence: a pronoun, or a determiner before a noun

@@ -4,7 +4,7 @@
 mistake caught before it happened, "a conflict" with "we always got on": the answer uses the
 question's own words, so topic words cannot tell it is off topic. A question's `premise` (bank
 YAML) names the premise's events, the question's own ways of denying it and the contrary story;
-the answer sidesteps when it denies or inverts the premise and never tells the premise happening.
+the answer sidesteps when it denies or inverts the premise more often than it tells it happening.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ CONTRARY_BEFORE = 0.7  # of the answer: later, a success is the proof after a se
 def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Span, ...]]:
     """How surely the answer sidesteps the premise, and the spans that show it. The premise's
     events told inside a denial or a contrary phrase ("the closest I came to missing", "she
-    persuaded me") are not told; one told event more than the sidesteps answers the question
-    ("I'd never had a conflict until ...")."""
+    persuaded me") are not told; as many told events as sidesteps answer the question ("I'd
+    never had a conflict with anyone until we clashed ...")."""
     denials = answer.find(_denials(premise))
     # the contrary story is the story told, not a later success offered as proof of a lesson
     contrary = [

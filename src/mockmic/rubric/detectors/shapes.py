@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.text import Span, stem
+from mockmic.rubric.text import Span, is_past, stem
 
 Hits = list[tuple[Span, float]]
 
@@ -276,11 +276,6 @@ def _habit(words: list[str]) -> bool:
         return False
     after = words[words.index("i") + 1 : words.index("i") + 2]
     return not (after and (after[0] in ("have", "has", "had") or is_past(after[0])))
-
-
-def is_past(word: str) -> bool:
-    """A past-tense verb: an irregular past, or a regular one ("shipped"; not "red", "bed")."""
-    return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
 
 
 HELD_FROM = 0.35  # proof is told after the failure and the change, never in the opening

@@ -477,6 +477,8 @@ class RamblingParams(Params):
     parts: tuple[str, ...] = ("context",)  # backstory that ran long also counts as rambling
     share: float = Field(default=0.5, gt=0, le=1)
     min_words: int = Field(default=90, ge=1)  # shorter answers cannot ramble
+    # only clauses where nothing happens are backstory; off where the history is the answer
+    eventless: bool = True
 
 
 @detector("rambling", RamblingParams)
@@ -495,7 +497,7 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
     per_100 = 100 * len(padding) / n
     ands = 100 * sum(1 for w in answer.matcher.words if w == "and") / n
     opening = [h for h in weighted(answer, lx.PREAMBLE) if answer.position(h[0]) < 0.15]
-    backstory = ramp(answer.share(*p.parts), p.share, p.share + 0.3)
+    backstory = ramp(_backstory(answer, p), p.share, p.share + 0.3)
     # calibrated so a clearly wandering answer reaches 0.5 on any one strong sign plus a weak one
     score = 2.2 * (
         0.45 * ramp(per_100, 3.0, 7.0)
@@ -513,9 +515,52 @@ def rambling(answer: Answer, p: RamblingParams) -> Finding:
         + 0.15 * ramp(_first_point(answer), 0.35, 0.7)
         # near the time limit even when fluent
         + 0.3 * ramp(spoken / limit, 0.85, 1.1)
+        # the answer says it wandered: "Anyway, ...", "for context", "I won't go into that"
+        + DETOUR_WEIGHT * _detour(answer)
     )
     evidence = spans(opening, 1) + spans(padding, 2)
     return Finding(max(score, over), evidence)
+
+
+def _backstory(answer: Answer, p: RamblingParams) -> float:
+    """The share of the answer spent in the setting parts. With `p.eventless`, only on clauses
+    where nothing happens: "I priced it per pupil" is the story even before a part cue says so,
+    "the lab had just moved into the new building" is the setting."""
+    if not p.eventless:
+        return answer.share(*p.parts)
+    events = past_events(answer) + numbers(answer)
+    weights = [float(c.end - c.start) for c in answer.clauses]
+    setting = sum(
+        w
+        for c, label, w in zip(answer.clauses, answer.labels, weights, strict=True)
+        if label in p.parts and not any(c.start <= e.start < c.end for e in events)
+    )
+    return setting / (sum(weights) or 1.0)
+
+
+DETOUR_WEIGHT = 0.3  # a plain return from a detour is rambling on its own (0.66 after the 2.2)
+
+
+def _detour(answer: Answer) -> float:
+    """How plainly the answer marks a digression: a clause that comes back from one ("Anyway,
+    I booked the hall") past the opening counts in full, each aside ("for context", "which is
+    a whole other story") half."""
+    back = [s for s in answer.find(lx.RESUMING) if answer.position(s) >= 0.1 and _opens(answer, s)]
+    asides = distinct(answer, weighted(answer, lx.ASIDES))
+    return min(float(bool(back)) + 0.5 * len(asides), 1.0)
+
+
+def _opens(answer: Answer, span: Span) -> bool:
+    """The span starts its clause (after "so" or "but" at most) and the clause goes on: "it
+    went ahead anyway" ends a clause and is not a return from a detour."""
+    k = answer.clause_of(span.start)
+    if k < 0:
+        return False
+    clause = answer.clauses[k]
+    content = answer.matcher.content
+    before = [answer.tokens[i].text for i in content if clause.start <= i < span.start]
+    after = [i for i in content if span.end <= i < clause.end]
+    return not set(before) - lx.CONNECTIVES and len(after) >= 2
 
 
 def substance(answer: Answer) -> float:
