@@ -225,20 +225,23 @@ HUMBLE_BRAG = {
 
 # Failures that make an interviewer doubt the candidate's fitness or judgement, not just a misstep.
 CATASTROPHIC = {
-    "got fired": 1.0, "i was fired": 1.0, "fired me": 1.0, "let go": 0.6, "lost my job": 1.0,
+    "got fired": 1.0, "i was fired": 1.0, "fired me": 1.0, "was let go": 1.0,
+    "they let me go": 0.9, "lost my job": 1.0,
     "lawsuit": 1.0, "sued": 1.0, "legal action": 0.9, "data breach": 1.0, "security breach": 1.0,
     "leaked": 0.8, "deleted the production": 1.0, "dropped the production": 1.0, "wiped the": 0.8,
-    "wiped out": 0.8, "lost all": 0.8, "all of our customers": 0.7, "every customer": 0.5,
+    "wiped out": 0.4, "lost all": 0.8, "all of our customers": 0.7, "every customer": 0.5,
     "company went under": 1.0, "went bankrupt": 1.0, "bankrupt~": 0.9, "millions of dollars": 0.8,
-    "million dollars": 0.7, "lost millions": 1.0, "got hurt": 1.0, "injur~": 0.8, "fraud": 1.0,
+    "million dollars": 0.7, "lost millions": 1.0, "got hurt": 1.0, "injured": 0.8,
+    "an injury": 0.6, "fraud": 1.0,
     "falsif~": 1.0, "i lied": 1.0, "lied to": 0.9, "covered it up": 1.0, "cover it up": 1.0,
     "hid it": 1.0, "hid the": 0.9, "did not tell anyone": 0.9, "never told anyone": 0.9,
-    "never told my": 0.8, "regulator~": 0.6, "fined": 0.7, "compliance violation": 0.9,
+    "never told my": 0.8, "regulator": 0.6, "regulators": 0.6, "fined": 0.7,
+    "compliance violation": 0.9,
     "violat~": 0.6, "police": 0.8, "patient died": 1.0, "someone died": 1.0, "who died": 1.0,
     "shut down the company": 1.0,
     "for a week": 0.4, "for days": 0.4, "the whole company was down": 1.0, "entire company": 0.5,
     # a failure in the core skill of the role, or the same failure repeated
-    "did it again": 0.7, "happened again": 0.5, "again with": 0.4, "none of my": 0.6,
+    "did it again": 0.5, "happened again": 0.5, "again with": 0.4, "none of my": 0.6,
     "central to the job": 0.9, "core of the job": 0.9, "core of my job": 0.9,
     "the main part of the job": 0.9, "for this ... role": 0.5, "i am applying for": 0.4,
     "critical bug": 0.5, "another customer": 0.4, "was pulled": 0.5, "lost a day of": 0.6,
@@ -254,14 +257,15 @@ CATASTROPHIC = {
     "went out of business": 1.0, "closed down": 0.6, "shut down": 0.4, "headlines": 0.7,
     "the press": 0.4, "in the news": 0.7, "hundreds of thousands": 0.6, "million": 0.5,
     "repeatedly": 0.6, "several times": 0.5, "kept happening": 0.6, "every time": 0.2,
-    "more than once": 0.6, "my main job": 0.5, "which is my job": 0.6, "the one thing": 0.4,
+    "more than once": 0.4, "my main job": 0.5, "which is my job": 0.6, "the one thing": 0.4,
     "i am not good at": 0.5, "i struggle with": 0.3,
     "lost the company": 0.8, "cost the company": 0.4, "we lost the contract": 0.6,
     "lost our largest": 0.6, "the client left": 0.4, "terminated": 0.6, "sacked": 1.0,
     "performance improvement plan": 0.8, "performance plan": 0.6, "investigation": 0.5,
     "hr got involved": 0.6, "harassment": 1.0, "discrimination": 1.0, "unsafe": 0.5,
     "could have been hurt": 0.7, "could have died": 1.0, "nearly killed": 1.0,
-    "medication error": 0.9, "wrong dose": 0.9, "safeguarding": 0.7, "failed the audit": 0.7,
+    "medication error": 0.9, "wrong dose": 0.9, "safeguarding": 0.45,
+    "safeguarding concern": 0.8, "safeguarding incident": 0.8, "failed the audit": 0.7,
     "damages": 0.4, "went to court": 1.0, "tribunal": 0.9, "fraudulent": 1.0, "stole": 1.0,
     "theft": 1.0, "misconduct": 1.0, "drunk": 0.8, "confidential": 0.4, "privacy": 0.4,
     "nobody got paid": 0.8, "staff were paid": 0.6, "overdrawn": 0.6, "wrong strength": 0.8,
@@ -271,17 +275,17 @@ CATASTROPHIC = {
     # general shapes of a trust-ending failure: the same miss twice, the client gone, harm that
     # could not be undone, a person hurt, a truth hidden from those who needed it
     "both times": 0.5, "a second time": 0.5, "forgot again": 0.6, "missed it again": 0.6,
-    "moved their business": 0.7, "took their business": 0.7, "cancelled the contract": 0.6,
+    "moved their business": 0.5, "took their business": 0.5, "cancelled the contract": 0.6,
     "canceled the contract": 0.6, "left us for": 0.5, "could not get them back": 0.7,
     "could not be recovered": 0.8, "never recovered": 0.6, "refund everyone": 0.6,
-    "wiped": 0.6, "taken to hospital": 0.8, "to the hospital": 0.6, "in hospital": 0.6,
+    "wiped": 0.4, "taken to hospital": 0.8, "to the hospital": 0.6, "in hospital": 0.6,
     "ambulance": 0.8, "asked to resign": 1.0,
     "asked me to resign": 1.0, "asked to leave": 0.8, "walked me out": 1.0, "escorted": 0.6,
     "when i knew": 0.5, "i had known": 0.5, "pretended": 0.7, "on my phone": 0.4,
     "fell asleep": 0.8, "crashed for": 0.4, "down for": 0.3,
     # harm to a person, formal discipline, a loss that cannot be given back
     "intensive care": 1.0, "i was suspended": 1.0, "suspended": 0.5, "overdose~": 0.9,
-    "lost ... months of": 0.5, "lost ... years of": 0.6, "no backups": 0.6, "no backup": 0.6,
+    "lost ... months of": 0.5, "lost ... years of": 0.6, "no backups": 0.4, "no backup": 0.4,
     "compensat~": 0.5, "insurer~": 0.4, "lost the right": 0.8, "irreversib~": 0.7,
     "permanently": 0.5, "for good": 0.3,
 }
@@ -818,7 +822,8 @@ BODILY_HARM = (
 )
 # A record made false, a truth kept back: an ethical lapse told in any trade's words.
 FALSIFIED = {
-    "falsif~": 1.0, "fabricat~": 1.0, "backdat~": 1.0, "forg~ * signature": 1.0, "fudg~": 0.8,
+    "falsif~": 1.0, "fabricated": 1.0, "fabricating": 1.0, "fabrication": 1.0,
+    "backdat~": 1.0, "forg~ * signature": 1.0, "fudg~": 0.8,
     "massag~ the numbers": 0.8, "cooked the": 0.8, "pulled * forward": 0.6, "restat~": 0.8,
     "make the numbers work": 0.7, "made the numbers work": 0.7, "adjusted the numbers": 0.8,
     "changed the numbers": 0.8, "signed off without": 0.7, "signed it off without": 0.7,
@@ -842,11 +847,11 @@ WRONG_WORK = (
 )
 # A formal reckoning: the kind of consequence that follows a grave failure, not a slip.
 RECKONING = {
-    "penalt~": 0.6, "fined": 0.7, "a fine": 0.6, "regulator~": 0.6,
+    "penalt~": 0.6, "fined": 0.7, "a fine": 0.6, "regulator": 0.6, "regulators": 0.6,
     "investigat~": 0.5, "disciplinar~": 0.8, "lawsuit": 1.0, "sued": 1.0, "tribunal": 0.9,
     "court": 0.7, "licence": 0.5, "license": 0.5, "struck off": 1.0, "restate~": 0.8,
     "reimburs~": 0.5, "compensat~": 0.5, "serious incident": 0.7, "written warning": 0.9,
-    "final warning": 1.0, "suspended": 0.6, "dismissed": 0.7, "fired": 0.8, "let go": 0.5,
+    "final warning": 1.0, "suspended": 0.6, "dismissed": 0.7, "fired": 0.8, "was let go": 0.8,
 }
 # Who can be hurt in numbers: "twenty-three clients got penalties", "hundreds of customers"
 # (two customers complaining is an ordinary failure, and so are a few hundred complaints: it
@@ -857,7 +862,8 @@ MANY_PEOPLE = frozenset({
 })
 HARMED_IN_NUMBERS = (
     "penalt~", "overcharg~", "undercharg~", "underpa~", "overpa~", "exposed", "leaked",
-    "fined", "wrongly", "not paid", "were not paid", "lost their", "out of pocket",
+    "fined", "wrongly charged", "wrongly billed", "under tax~", "over tax~",
+    "not paid", "were not paid", "lost their", "out of pocket",
 )
 
 # --- Failure traps: blame, lesson, proof ----------------------------------------------------
@@ -927,6 +933,29 @@ BLAME_DEEDS = (
 )
 # A proof put in the future ("will shape the next phase") has not happened yet.
 FUTURE = frozenset({"will", "ll", "gonna", "shall"})
+
+# --- non_failure: the candidate's verdict on their own "failure" (detectors.traps.brag_strength)
+# A "failure" the candidate still defends, or that the story says was the right move: the turn
+# that makes it a win in disguise, whatever the setback was.
+VINDICATED = {
+    "make the same call again": 1.0, "would make the same call": 1.0, "same decision again": 0.9,
+    "would do the same again": 0.9, "do the same thing again": 0.8, "i stand by": 0.9,
+    "i would still rather": 0.9, "i would rather lose": 0.8, "still think ... worth it": 0.9,
+    "was worth it": 0.6, "the right trade off": 0.8, "the right call": 0.6, "best call": 0.8,
+    "paid for itself": 0.8, "proud of the way i": 0.8, "proud of how i": 0.8, "no regrets": 0.8,
+    "i do not regret": 0.8, "saved the company": 0.7, "the only project": 0.7,
+    "the only one that did not": 0.7, "the strongest": 0.6, "the highest": 0.5, "top five": 0.5,
+    "top ten": 0.5, "on paper it was a failure": 1.0, "in one sense": 0.5,
+    "technically a failure": 0.9, "a failure in terms of": 0.6, "failure in terms of": 0.6,
+    "aim high": 0.7, "i believe in people": 0.8, "cut corners on quality": 0.6,
+    "short term hit": 0.6, "would not lower my": 0.8, "never lower my": 0.8,
+    # the candidate was right and others did not listen
+    "exactly as my": 0.9, "as i had predicted": 0.9, "as i predicted": 0.9, "as i had warned": 0.9,
+    "as i warned": 0.9, "as my analysis": 0.8, "said it would": 0.4,
+    # a setback that was really too much success, or no setback at all
+    "so popular": 0.7, "too popular": 0.8, "plan for success": 0.8, "more of a * than a": 0.7,
+    "take no for an answer": 0.7,
+}
 
 # --- Badmouthing: contempt in other writers' ways (detectors.contempt) ---------------------------
 # Names for a person that are insults whatever the sentence: a type, not an act. Full weight.

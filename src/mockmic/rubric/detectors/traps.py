@@ -21,6 +21,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
+from mockmic.rubric.detectors.gravity import figurative, gravity
 from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
@@ -126,7 +127,14 @@ def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
 
 def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     hits = weighted(answer, lx.HUMBLE_BRAG, extra, skip_negated=True)
-    brag = {s for s, _ in hits}
+    # the candidate's own verdict that the "failure" was the right move: it weighs more than a
+    # flattering word, since it says outright that the setback was no fault
+    verdict = [
+        h
+        for h in weighted(answer, lx.VINDICATED, skip_negated=True)
+        if not any(_overlap(h[0], s) for s, _ in hits)
+    ]
+    brag = {s for s, _ in hits + verdict}
     # naming the topic ("my biggest failure was ...") is not a setback with a cost
     real = [
         s
@@ -138,7 +146,8 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     good = weighted(answer, lx.GOOD_NEWS, skip_negated=True)
     if len(real) <= 1:
         hits = hits + [(s, 0.5 * w) for s, w in good if s not in brag]
-    return total(hits) / 1.5 - 0.08 * min(len(real), 2), spans(hits)
+    strength = total(hits) / 1.5 + total(verdict) / 1.2 - 0.08 * min(len(real), 2)
+    return strength, spans(verdict + hits)
 
 
 def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
@@ -146,10 +155,12 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     listed = [
         h
         for h in weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
-        if not near_miss(answer, h[0])
+        if not near_miss(answer, h[0]) and not figurative(answer, h[0])
     ]
     # the shapes of a grave failure in any trade's words, where no listed phrase said it
     shaped = [h for h in grave_shapes(answer) if not any(_overlap(h[0], s) for s, _ in listed)]
+    # and the shapes read from their parts: a record made false, a person in care at risk
+    shaped += [h for h in gravity(answer) if not any(_overlap(h[0], s) for s, _ in listed + shaped)]
     hits = distinct(answer, listed + shaped)
     core = _core_skill(answer)
     # loose context words ("legal", "for a week", "audit") sharpen a clear sign of a grave

@@ -1,0 +1,182 @@
+"""The shapes of a grave failure, read in any trade's words (the catastrophic trap).
+
+A list of dramatic words ("fired", "lawsuit") knows only the stories it was written from. A grave
+failure has a few recurring shapes whatever the job: a record made to say what did not happen, a
+person in the candidate's care put at risk, a safety rule of the trade skipped, a formal body
+stepping in, and the telling that shrinks it ("it can happen to anyone"). Each shape is read
+here from its parts, so an answer worded unlike any other still shows it.
+"""
+
+from __future__ import annotations
+
+from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors.shapes import Hits, clause_words, distinct, near_miss
+from mockmic.rubric.text import Span
+
+# fmt: off
+# A record or a claim made to say what did not happen: "signed it as though I'd been there",
+# "marked them as tested when I hadn't", or a truth kept from those who needed it.
+PRETENCE = {
+    "as though i": 0.9, "as if i had": 0.9, "as if i would": 0.8, "when i had not": 0.8,
+    "when i did not": 0.5, "when they had not": 0.7, "which was not true": 0.9,
+    "that was not true": 0.9, "it was not true": 0.9, "were not true": 0.8, "knowingly": 0.9,
+    "i knew it was wrong": 1.0, "as tested": 0.8, "as checked": 0.7, "as closed": 0.7,
+    "as signed": 0.7, "as complete": 0.6, "as completed": 0.6, "put them down as": 0.7,
+    "put it down as": 0.7, "so the * showed": 0.7, "so it showed": 0.6, "so it looked like": 0.6,
+    "to make the numbers": 0.7, "to make the * look": 0.7, "under the threshold": 0.5,
+    "over the threshold": 0.5, "to hit the target": 0.4, "over the line": 0.3,
+    # (a delay not escalated is told the same way, so alone these are loose signs)
+    "kept quiet": 0.45, "kept it quiet": 0.45, "said nothing": 0.4, "did not report": 0.45,
+    "never reported": 0.45,
+    "hoped it would go away": 0.6, "hoping nobody": 0.6, "hoping no one": 0.6,
+}
+# Acts on figures and records that, done to make them read better, are the lapse itself.
+MANIPULATE = frozenset({
+    "nudged", "tweaked", "massaged", "fudged", "padded", "inflated", "doctored", "altered",
+    "backdated", "dated", "dropped", "excluded", "bought", "rounded",
+})
+RECORDS = frozenset({
+    "assumption", "assumptions", "number", "numbers", "figure", "figures", "result",
+    "results", "data", "date", "dates", "contract", "contracts", "outlier", "outliers",
+    "participants", "followers", "reviews", "timesheet", "timesheets", "readings", "records",
+    "forecast", "invoice", "invoices", "likes", "sample", "samples",
+})
+
+# People the candidate answered for: their safety is what a failure must not touch.
+IN_CARE = frozenset({
+    "patient", "patients", "resident", "residents", "child", "children", "toddler",
+    "toddlers", "pupil", "pupils", "kid", "kids", "baby", "babies", "passenger", "passengers",
+    "elderly", "apprentice", "trainee", "student", "students", "tenant", "tenants",
+    "teenager", "minor", "vulnerable",
+})
+# What happened to such a person, said plainly or softened: lost, shocked, given the wrong dose.
+PERSON_HARM = (
+    "got out", "went missing", "was missing", "wandered off", "left him", "left her",
+    "left them", "on his own", "on her own", "belt off", "electric shock", "got a shock",
+    "shock~", "electrocut~", "bruis~", "burned", "burnt", "a fall", "wrong dose",
+    "instead of the", "milligram~", "mg", "missed her", "missed his", "missed them",
+    "missed their", "tablets", "meds", "medication", "insulin", "allerg~", "hospital",
+    "ambulance", "choked", "unconscious", "blood", "fractur~",
+)
+# A safety rule of the trade skipped or waived, or the body at work past its limit.
+SAFETY_LAPSE = {
+    "did not isolate": 0.9, "not isolated": 0.7, "did not prove": 0.6, "prove * dead": 0.6,
+    "live circuit": 0.7, "live wire": 0.7, "nodded off": 0.9, "dozed off": 0.9,
+    "fell asleep at the wheel": 1.0, "over my driving hours": 0.9, "over my hours": 0.7,
+    "without a harness": 0.9, "without the guard": 0.8, "skipped the safety": 0.9,
+    "bypassed the": 0.7, "without checking the dose": 0.9, "propped * open": 0.4,
+    "i skipped the": 0.45, "skipped the * step": 0.7, "even though he had not": 0.6,
+    "even though she had not": 0.6, "even though they had not": 0.6, "had run out": 0.4,
+    "runbook says": 0.5, "procedure says": 0.5, "policy says": 0.5, "did not complete the": 0.4,
+    "left the gate": 0.6, "unsupervised": 0.7, "under the influence": 1.0, "unattended": 0.6,
+    "without supervision": 0.7, "without ppe": 0.8, "hungover": 0.7, "while driving": 0.6,
+    "blocked the fire": 0.9, "fire exit": 0.5, "gas leak": 0.8, "carbon monoxide": 0.9,
+    "food poisoning": 0.9, "allergic reaction": 0.9, "anaphyla~": 1.0,
+}
+# A formal body stepping in, or the paperwork of a serious lapse.
+FORMAL = {
+    "formal warning": 0.9, "a warning": 0.5, "verbal warning": 0.6, "ofsted": 0.7,
+    "trading standards": 0.7, "protocol deviation": 0.8, "deviation": 0.5,
+    "licence review": 0.9, "license review": 0.9, "tax office": 0.5, "ombudsman": 0.8,
+    "file review": 0.4, "did a report": 0.5, "made a report": 0.5, "incident form": 0.5,
+    "reported it": 0.4, "complained to my": 0.3, "the regulator": 0.7, "health and safety": 0.5,
+    "serious case review": 0.9, "root cause investigation": 0.6, "accident book": 0.8,
+    "hse": 0.7, "data protection": 0.5, "information commissioner": 0.9,
+}
+# The candidate's own conduct, not the work: money taken, a person treated with contempt.
+MISCONDUCT = {
+    "took cash from": 0.9, "took money from": 0.9, "borrowed from the till": 1.0,
+    "company card": 0.5, "personal use": 0.6, "shouted at a": 0.6, "swore at a": 0.8,
+    "lost my temper with a": 0.6,
+}
+# A private record sent or left where others could read it: a breach told without the word.
+PRIVATE = frozenset({
+    "salaries", "salary", "addresses", "records", "notes", "details", "passport", "passports",
+    "payslips", "diagnosis", "medical", "bank", "personal", "confidential",
+    "passwords", "password", "spreadsheet",
+})
+EXPOSURE = (
+    "to the wrong", "wrong recipient", "wrong person", "to an external", "instead of bcc",
+    "in cc", "copied everyone", "reply all", "unencrypted", "left * on the",
+    "was stolen", "got stolen", "anyone could see", "anyone could read", "to the whole",
+)
+# Shrinking a grave failure in the telling, which labellers read as part of its gravity: too
+# common in ordinary stories to count alone, it adds to a clear sign.
+MINIMISING = {
+    "can happen to anyone": 0.45, "could happen to anyone": 0.45, "everyone does it": 0.45,
+    "everyone uses": 0.4, "a lot of juniors": 0.45, "a lot of people do": 0.4,
+    "more common * than people": 0.45, "something the team did": 0.45, "it blew over": 0.4,
+    "no real harm done": 0.45, "was totally fine": 0.3, "luckily it was": 0.4,
+    "not to make a big deal": 0.5, "a bit much": 0.3, "he was fine": 0.3, "she was fine": 0.3,
+    "everyone cuts corners": 0.5, "just got unlucky": 0.4,
+}
+# fmt: on
+
+
+def gravity(answer: Answer) -> Hits:
+    """Every shape of a grave failure this answer shows, one hit per distinct wording; a harm
+    that nearly happened does not count."""
+    hits: Hits = []
+    hits += answer.matcher.find_weighted(PRETENCE)
+    hits += _manipulated(answer)
+    hits += _person_at_risk(answer)
+    hits += answer.matcher.find_weighted(SAFETY_LAPSE)
+    hits += answer.matcher.find_weighted(FORMAL)
+    hits += answer.matcher.find_weighted(MISCONDUCT)
+    hits += _exposed(answer)
+    hits += answer.matcher.find_weighted(MINIMISING)
+    return distinct(answer, [h for h in hits if not near_miss(answer, h[0])])
+
+
+def _manipulated(answer: Answer) -> Hits:
+    """ "I nudged a couple of the assumptions", "I dated two of the contracts": the candidate's
+    own hand on a figure or a record."""
+    out: Hits = []
+    for clause in answer.clauses:
+        words = clause_words(answer, clause)
+        if "i" not in words:
+            continue
+        acts = [w for w in words[words.index("i") :] if w in MANIPULATE]
+        if acts and RECORDS.intersection(words):
+            out.append((clause, 0.8))
+    return out
+
+
+def _exposed(answer: Answer) -> Hits:
+    """ "I emailed the salary sheet to the wrong Sam": private records and a way out for them,
+    in one clause or the next."""
+    out: Hits = []
+    clauses = answer.clauses
+    for k, clause in enumerate(clauses):
+        if not PRIVATE.intersection(clause_words(answer, clause)):
+            continue
+        for near in clauses[max(k - 1, 0) : k + 2]:
+            leak = answer.find(EXPOSURE, near)
+            if leak:
+                out.append((leak[0], 0.7))
+                break
+    return out
+
+
+def _person_at_risk(answer: Answer) -> Hits:
+    """A person in the candidate's care and a harm to them, in one clause or the next: "one of
+    the toddlers got out through the side gate", "my apprentice ... got a belt off it"."""
+    out: Hits = []
+    clauses = answer.clauses
+    for k, clause in enumerate(clauses):
+        if not IN_CARE.intersection(clause_words(answer, clause)):
+            continue
+        for near in clauses[k : k + 2]:
+            harm = answer.find(PERSON_HARM, near)
+            if harm:
+                out.append((harm[0], 0.7))
+                break
+    return out
+
+
+def figurative(answer: Answer, span: Span) -> bool:
+    """ "I felt like a complete fraud": a grave word said of a feeling, not of an act."""
+    k = answer.clause_of(span.start)
+    start = answer.clauses[k].start if k >= 0 else 0
+    prev = [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start]
+    return "like" in prev[-3:]

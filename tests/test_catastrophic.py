@@ -1,0 +1,73 @@
+"""The catastrophic trap reads the shapes of a grave failure, not one set of answers' words: a
+record made to say what did not happen, a person in care put at risk, a safety step skipped, a
+formal body stepping in. Every answer here is written for this test; none of them holds a word
+of the old list ("fired", "fraud", "lawsuit")."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockmic import questions
+from mockmic.rubric.answer import build
+from mockmic.rubric.detectors.traps import catastrophe_strength
+from mockmic.transcribe.text import from_text
+
+THRESHOLD = 0.5  # failure.yaml's catastrophic threshold
+
+
+def _strength(text: str) -> float:
+    return catastrophe_strength(build(from_text(text), questions.get("failure")), ())[0]
+
+
+GRAVE = {
+    # a record made to say what was not done
+    "pretence": "As a quality inspector at a bottling plant I was two lines behind at the end of "
+    "a shift, so I ticked the last batch as checked when I had not opened a single crate. The "
+    "batch went out and my supervisor raised it at the weekly review.",
+    # the candidate's own hand on the figures
+    "manipulated": "I ran the monthly sales report for our region and we were going to miss, so "
+    "I tweaked the figures for two stores to carry us to target. Head office compared it with "
+    "the till data a month later and the report had to be reissued.",
+    # a person in the candidate's care at risk
+    "care": "I was leading a swimming session at a holiday club and one of the children slipped "
+    "off while I was on my phone; he went missing for about ten minutes before a parent spotted "
+    "him by the car park. He was fine, and I'd say the lesson was about keeping headcounts.",
+    # a safety step of the trade skipped
+    "safety": "On a roofing job we were running late, so I skipped the safety briefing and let "
+    "the new lad go up without a harness. He slid on a wet tile and caught the gutter. He was "
+    "fine, shaken, and I'm stricter on the mornings now.",
+    # a formal body stepping in
+    "formal": "At the nursery I let the ratio slip on a busy afternoon and a parent reported it. "
+    "Ofsted came in the following week and I got a formal warning from the owner. I learned to "
+    "ask for cover earlier when we are short.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(GRAVE))
+def test_the_shapes_of_a_grave_failure_are_catastrophic(kind: str) -> None:
+    assert _strength(GRAVE[kind]) >= THRESHOLD, kind
+
+
+ORDINARY = {
+    # a feeling said with a grave word is not a grave act
+    "feeling": "I missed the deadline for a client's newsletter by two days because I misjudged "
+    "the proofreading. I felt like a total fraud for a week. Since then I book proofing time "
+    "first, and the last ten issues went out on the day.",
+    # a maker of steel is not a maker of false records
+    "fabricator": "I ordered the stair parts from a new fabricator without checking their "
+    "lead times, and the fit-out slipped a week. Now I ask every supplier for a dated slot in "
+    "writing, and the next three jobs landed on time.",
+    # a design shortcut "to make it look simpler" is not a cover-up
+    "look": "I cut the delivery estimate from the early checkout screens to make it look "
+    "simpler, and conversion dropped four percent. I put it back and now test any change to "
+    "the order of steps with five users first.",
+    # a topic named, not a harm done: "regulatory", "pressure injury"
+    "topic": "I wrote a training module on pressure injury prevention with a long regulatory "
+    "appendix, and almost nobody finished it. I split it into three short parts, tried them on "
+    "one ward, and completion went from a third to most of the staff.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ORDINARY))
+def test_an_ordinary_failure_with_a_grave_sounding_word_is_not_catastrophic(kind: str) -> None:
+    assert _strength(ORDINARY[kind]) < THRESHOLD, kind
