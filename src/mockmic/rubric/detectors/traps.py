@@ -74,6 +74,7 @@ CAUSE_BEFORE = 0.7  # share of the answer after which others' doings are the aft
 
 
 DISCLAIMER_WEIGHT = 0.75  # with its "but", a disclaimer is blame said politely
+DISCLAIMER_REACH = 4  # tokens after the disclaimer in which its "but" comes
 
 
 def _disclaimers(answer: Answer) -> list[Span]:
@@ -84,9 +85,6 @@ def _disclaimers(answer: Answer) -> list[Span]:
         for s in answer.find(lx.BLAME_DISCLAIMERS)
         if "but" in [t.text for t in answer.tokens[s.end : s.end + DISCLAIMER_REACH]]
     ]
-
-
-DISCLAIMER_REACH = 4  # tokens after the disclaimer in which its "but" comes
 
 
 def _own_doing(answer: Answer, span: Span) -> bool:
