@@ -99,6 +99,7 @@ class Answer:
     evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # train only: the other side of a contrast pair (the same story, differing in one thing)
     pair: str = ""
+    writer: str = ""  # train only: the file name's writer letter (<question>.<writer>.yaml)
 
     @property
     def group(self) -> str:
@@ -138,7 +139,7 @@ def label_of(grade: int) -> str:
     return "strong" if grade >= 4 else "weak" if grade <= 2 else "mixed"
 
 
-def _answer(raw: dict[str, Any], question: str) -> Answer:
+def _answer(raw: dict[str, Any], question: str, writer: str = "") -> Answer:
     return Answer(
         id=raw["id"],
         question=question,
@@ -149,6 +150,7 @@ def _answer(raw: dict[str, Any], question: str) -> Answer:
         text=" ".join(raw["text"].split()),
         evidence={t: tuple(q) for t, q in (raw.get("evidence") or {}).items()},
         pair=raw.get("pair") or "",
+        writer=writer,
     )
 
 
@@ -169,16 +171,18 @@ def load_train(folder: Path = TRAIN) -> list[Answer]:
     answers = []
     for path in sorted(folder.glob("*.yaml")):
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or ():
-            answers.append(_answer(raw, path.name.split(".")[0]))
+            question, writer = path.name.split(".")[:2]
+            answers.append(_answer(raw, question, writer))
     return answers
 
 
-def load_splits(splits: Iterable[str]) -> list[Answer]:
-    """The answers of the named splits (dev, test, train), in file order."""
-    wanted = set(splits)
+def load_splits(splits: Iterable[str], writers: Iterable[str] = ()) -> list[Answer]:
+    """The answers of the named splits (dev, test, train), in file order; with `writers`, the
+    training split holds only those writers' files (tune on some writers, check on the others)."""
+    wanted, only = set(splits), set(writers)
     pool = load_answers() if wanted & set(SPLITS) else []
     pool += load_train() if TRAIN_SPLIT in wanted else []
-    return [a for a in pool if a.split in wanted]
+    return [a for a in pool if a.split in wanted and (not only or a.writer in only or not a.writer)]
 
 
 def load_paraphrases(path: Path = PARAPHRASES) -> list[Paraphrase]:
@@ -533,11 +537,13 @@ def render_answers(answers: Sequence[Answer], judged: dict[str, Judged]) -> str:
     return "\n".join(lines)
 
 
-def run(splits: Sequence[str], audio: bool, judge: Judge | None = None) -> dict[str, Any]:
+def run(
+    splits: Sequence[str], audio: bool, judge: Judge | None = None, writers: Sequence[str] = ()
+) -> dict[str, Any]:
     started = time.perf_counter()
     judge = judge or public_judge()
     by_id = {a.id: a for a in load_answers()}  # paraphrases and round trip: dev answers
-    chosen = load_splits(splits)
+    chosen = load_splits(splits, writers)
     judged, skipped = judge_all(chosen, judge)
     result: dict[str, Any] = {
         "halves": {s: half_metrics([a for a in chosen if a.split == s], judged) for s in splits},
@@ -997,7 +1003,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--fit-out", type=Path, help="write the fit here instead of questions/semantic_fit.yaml"
     )
+    parser.add_argument(
+        "--writers",
+        default="",
+        help="with --split train: only these writers' files, e.g. c,d (the letter in "
+        "<question>.<writer>.yaml), so rules written from some writers are checked on others",
+    )
     args = parser.parse_args(argv)
+    writers = tuple(w.strip() for w in args.writers.split(",") if w.strip())
+    if writers and args.split != TRAIN_SPLIT:
+        parser.error("--writers picks training files: use it with --split train")
     if args.fit_semantic:
         fit_on = tuple(s.strip() for s in args.fit_on.split(",") if s.strip())
         if not fit_on or set(fit_on) - set(FIT_ON):
@@ -1007,14 +1022,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     splits = SPLITS if args.split == "both" else (args.split,)
     if args.answers and "test" in splits:
         parser.error("--answers shows per-answer results, allowed on dev and train only")
-    result = run(splits, audio=not args.no_audio)
+    result = run(splits, audio=not args.no_audio, writers=writers)
     judged = result.pop("_judged")
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print(render(result))
     if args.answers:
-        print(render_answers(load_splits(splits), judged))
+        print(render_answers(load_splits(splits, writers), judged))
     return 0
 
 

@@ -310,6 +310,16 @@ def test_the_bench_reads_train_files_as_written(train: list) -> None:  # type: i
     assert not {a.split for a in bench.load_splits(["dev", "train"])} - {"dev", "train"}
 
 
+def test_the_bench_picks_training_files_by_writer(train: list) -> None:  # type: ignore[type-arg]
+    # rules written from some writers' answers are checked on the others'
+    assert {a.writer for a in train} == {p.name.split(".")[1] for p in TRAIN.glob("*.yaml")}
+    some = bench.load_splits(["train"], ["c", "d"])
+    assert some and {a.writer for a in some} == {"c", "d"}
+    assert len(some) == sum(a.writer in ("c", "d") for a in train)
+    with pytest.raises(SystemExit):
+        bench.main(["--split", "dev", "--writers", "c"])
+
+
 def test_the_bench_keeps_the_test_half_out_of_answers_and_fits() -> None:
     for argv in (
         ["--split", "test", "--answers"],
