@@ -12,7 +12,7 @@ from mockmic.rubric.answer import build
 from mockmic.rubric.detectors.traps import catastrophe_strength
 from mockmic.transcribe.text import from_text
 
-THRESHOLD = 0.5  # failure.yaml's catastrophic threshold
+THRESHOLD = questions.get("failure").trap("catastrophic").threshold
 
 
 def _strength(text: str) -> float:

@@ -11,7 +11,7 @@ from mockmic.rubric.answer import build
 from mockmic.rubric.detectors.traps import brag_strength
 from mockmic.transcribe.text import from_text
 
-THRESHOLD = 0.5  # failure.yaml's non_failure threshold
+THRESHOLD = questions.get("failure").trap("non_failure").threshold
 
 
 def _strength(text: str) -> float:

@@ -9,13 +9,9 @@ subject doing it.
 from __future__ import annotations
 
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.text import Span
+from mockmic.rubric.text import SUBJECTS, Span
 
 SPEAKER = "i"
-# Subjects that lead a phrase ("i decided", "we agreed"): the verb after one names an act.
-SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you"})
-# The speaker's own part named in a clause: "I asked", "my part was the plan".
-SPEAKER_WORDS = frozenset({SPEAKER, "my", "myself"})
 # Subject pronouns of someone else. Object forms ("them", "him") are not subjects, so "I asked
 # them to own the plan" stays the speaker's act; nouns are left out for the same reason ("I told
 # the team the goal").
@@ -38,7 +34,8 @@ def acted(answer: Answer, span: Span) -> bool:
     quietly set the goal", "I asked them to own it"); failing that the first after it, when the
     match opens its clause ("within the hour I had rolled it back"); failing that the nearest a
     few words back ("I apologised, then called them"). A phrase that names its own subject ("i
-    asked", "we agreed") was written as the act it credits, so its match counts as it stands."""
+    asked", "we agreed": text.SUBJECTS) was written as the act it credits, so its match counts
+    as it stands."""
     first = answer.tokens[span.start].text if span.start < len(answer.tokens) else ""
     if first in SUBJECTS:
         return True
@@ -54,7 +51,7 @@ def acted(answer: Answer, span: Span) -> bool:
 
 def speaks_in(answer: Answer, span: Span) -> bool:
     """The speaker acts somewhere in the match's clause: "I asked and everyone agreed" credits
-    "agreed", while "everyone agreed" alone does not. "My" counts too ("my part was the plan")."""
+    "agreed", while "everyone agreed" alone does not."""
     k = answer.clause_of(span.start)
     if k < 0:
         return False

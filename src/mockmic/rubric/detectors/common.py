@@ -73,6 +73,11 @@ def before(answer: Answer, span: Span, n: int = 3) -> list[str]:
     return [answer.tokens[i].text for i in idx]
 
 
+def after(answer: Answer, span: Span, n: int = 3) -> list[str]:
+    """The n content words just after a span."""
+    return [answer.tokens[i].text for i in answer.matcher.content if i >= span.end][:n]
+
+
 def negated(answer: Answer, span: Span) -> bool:
     """ "I did not want to blame", "instead of blaming": the phrase is denied, not said."""
     # only within the phrase's own clause: "it was not easy. I blamed" is not a denial

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.detectors.common import NEGATIONS, negated
+from mockmic.rubric.detectors.common import NEGATIONS, after, before, negated
 from mockmic.rubric.detectors.shapes import aimed, clause_words, self_directed
 from mockmic.rubric.text import Span, stem
 
@@ -32,7 +32,7 @@ def slights(answer: Answer) -> Hits:
     for s in answer.find(lx.TYPECASTS):
         person = _a_person(answer, s)
         # "you can't reason with people like that": only a "not" just before denies a typecast
-        if person is False or _word_before(answer, s) in NEGATIONS:
+        if person is False or NEGATIONS.intersection(before(answer, s, 1)):
             continue
         # a typecast names its own target ("the sort of person who"); one with no slot needs one
         if person or aimed(answer, s):
@@ -49,7 +49,7 @@ def candid(answer: Answer, span: Span) -> bool:
     k = answer.clause_of(span.start)
     if k >= 0 and answer.find(lx.CANDOUR, answer.clauses[k]):
         return True
-    return _word_before(answer, span) in lx.INTENSIFIERS
+    return bool(lx.INTENSIFIERS.intersection(before(answer, span, 1)))
 
 
 def _subject(answer: Answer, span: Span) -> str:
@@ -76,8 +76,8 @@ def _content_range(answer: Answer, span: Span) -> list[int]:
 def _other_sense(answer: Answer, span: Span) -> bool:
     """The word has an everyday sense here: "entitled to a refund"."""
     words = clause_words(answer, span)
-    following = _next_word(answer, span)
-    return any(following in lx.OTHER_SENSE.get(w, ()) for w in words)
+    following = after(answer, span, 1)
+    return any(lx.OTHER_SENSE.get(w, frozenset()).intersection(following) for w in words)
 
 
 def _a_person(answer: Answer, span: Span) -> bool | None:
@@ -91,14 +91,4 @@ def _a_person(answer: Answer, span: Span) -> bool | None:
 
 def _bracketed(answer: Answer, span: Span) -> bool:
     """ "let's say" as an aside before a verdict, not opening a hypothetical."""
-    return _next_word(answer, span) not in lx.SUPPOSING
-
-
-def _word_before(answer: Answer, span: Span) -> str:
-    before = [answer.tokens[i].text for i in answer.matcher.content if i < span.start]
-    return before[-1] if before else ""
-
-
-def _next_word(answer: Answer, span: Span) -> str:
-    after = [answer.tokens[i].text for i in answer.matcher.content if i >= span.end]
-    return after[0] if after else ""
+    return not lx.SUPPOSING.intersection(after(answer, span, 1))

@@ -13,6 +13,7 @@ from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     ExtraParams,
     PhraseParams,
+    after,
     clause_span,
     negated,
     numbers,
@@ -40,7 +41,7 @@ from mockmic.rubric.detectors.traps import (
     catastrophe_strength,
     substance,
 )
-from mockmic.rubric.text import STOPWORDS, Span, compile_phrase, is_past, stem
+from mockmic.rubric.text import STOPWORDS, SUBJECTS, Span, compile_phrase, is_past, stem
 
 # Naming the topic is not telling a story: "failure is a learning opportunity" has no setback in it.
 ABSTRACT = frozenset({"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"})
@@ -131,15 +132,14 @@ def vocabulary_overlap(
         for j, w in enumerate(words):
             if w in STOPWORDS or w in ("*", "...") or w.endswith("~") or len(w) <= 3:
                 continue
-            (led if j == 1 and words[0] in agency.SUBJECTS else free).add(stem(w))
+            (led if j == 1 and words[0] in SUBJECTS else free).add(stem(w))
     vocab = led | free
     if len(vocab) < 3:
         return 0.0, ()
-    earning = free
     used = [
         span
         for k, st in enumerate(answer.matcher.stems)
-        if st in earning
+        if st in free
         and credited(answer, span := Span(answer.matcher.content[k], answer.matcher.content[k] + 1))
     ]
     distinct = {answer.matcher.stems[answer.matcher.content.index(s.start)] for s in used}
@@ -293,16 +293,14 @@ def platitudes(answer: Answer) -> list[tuple[Span, float]]:
     ("communication"), not of a thing ("regular updates")."""
     hits = weighted(answer, lx.PLATITUDES + lx.SHRUGS)
     for s in answer.find(lx.IMPORTANCE):
-        nxt = [answer.tokens[i].text for i in answer.matcher.content if i >= s.end][:2]
-        if lx.VIRTUES.intersection(nxt):
+        if lx.VIRTUES.intersection(after(answer, s, 2)):
             hits.append((s, 1.0))
     return hits
 
 
 def _hedge_after(answer: Answer, span: Span) -> bool:
     """ "I don't know", "I don't think so": the cue is a hedge, not a new way of working."""
-    nxt = [answer.tokens[i].text for i in answer.matcher.content if i >= span.end][:1]
-    return bool(nxt) and nxt[0] in lx.HEDGE_VERBS
+    return bool(lx.HEDGE_VERBS.intersection(after(answer, span, 1)))
 
 
 def shown_again(answer: Answer) -> list[Span]:

@@ -144,32 +144,30 @@ def _manipulated(answer: Answer) -> Hits:
 
 def _exposed(answer: Answer) -> Hits:
     """ "I emailed the salary sheet to the wrong Sam": private records and a way out for them,
-    in one clause or the next."""
-    out: Hits = []
-    clauses = answer.clauses
-    for k, clause in enumerate(clauses):
-        if not PRIVATE.intersection(clause_words(answer, clause)):
-            continue
-        for near in clauses[max(k - 1, 0) : k + 2]:
-            leak = answer.find(EXPOSURE, near)
-            if leak:
-                out.append((leak[0], 0.7))
-                break
-    return out
+    in one clause or the next (either way round)."""
+    return _beside(answer, PRIVATE, EXPOSURE, back=1, weight=0.7)
 
 
 def _person_at_risk(answer: Answer) -> Hits:
     """A person in the candidate's care and a harm to them, in one clause or the next: "one of
     the toddlers got out through the side gate", "my apprentice ... got a belt off it"."""
+    return _beside(answer, IN_CARE, PERSON_HARM, back=0, weight=0.7)
+
+
+def _beside(
+    answer: Answer, who: frozenset[str], what: tuple[str, ...], back: int, weight: float
+) -> Hits:
+    """For each clause naming one of `who`, the first of `what` said in it, in the next clause,
+    or in up to `back` clauses before it."""
     out: Hits = []
     clauses = answer.clauses
     for k, clause in enumerate(clauses):
-        if not IN_CARE.intersection(clause_words(answer, clause)):
+        if not who.intersection(clause_words(answer, clause)):
             continue
-        for near in clauses[k : k + 2]:
-            harm = answer.find(PERSON_HARM, near)
-            if harm:
-                out.append((harm[0], 0.7))
+        for near in clauses[max(k - back, 0) : k + 2]:
+            found = answer.find(what, near)
+            if found:
+                out.append((found[0], weight))
                 break
     return out
 

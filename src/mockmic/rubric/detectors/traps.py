@@ -12,6 +12,7 @@ from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors import Finding, Params, contempt, detector
 from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
+    after,
     before,
     normalised_topic,
     numbers,
@@ -110,11 +111,6 @@ def _owned(answer: Answer) -> bool:
     """The candidate says plainly, and unhedged, that the failure was theirs."""
     plain = [h for h in weighted(answer, lx.OWNERSHIP_STRONG, skip_negated=True) if h[1] >= 0.9]
     return bool(plain) and not weighted(answer, lx.OWNERSHIP_HEDGED)
-
-
-def after(answer: Answer, span: Span, n: int) -> list[str]:
-    """The n content words just after a span."""
-    return [answer.tokens[i].text for i in answer.matcher.content if i >= span.end][:n]
 
 
 def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
