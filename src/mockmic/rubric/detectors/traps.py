@@ -22,7 +22,7 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
-from mockmic.rubric.detectors.gravity import figurative, gravity
+from mockmic.rubric.detectors.gravity import bodies_acting, corroborated, figurative, gravity
 from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
@@ -151,15 +151,21 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         for h in weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
         if not near_miss(answer, h[0]) and not figurative(answer, h[0])
     ]
-    # the shapes of a grave failure in any trade's words, where no listed phrase said it
-    shaped = [h for h in grave_shapes(answer) if not any(_overlap(h[0], s) for s, _ in listed)]
-    # and the shapes read from their parts: a record made false, a person in care at risk
-    shaped += [h for h in gravity(answer) if not any(_overlap(h[0], s) for s, _ in listed + shaped)]
-    hits = distinct(answer, listed + shaped)
+    # the shapes of a grave failure in any trade's words, and the shapes read from their parts
+    # (a record made false, a person in care at risk); where two read the same words, the
+    # heavier reading stands ("licence review" over "licence")
+    found = _heaviest(listed + grave_shapes(answer) + gravity(answer))
+    hits = bodies_acting(answer, distinct(answer, found, by_stem=True))
     core = _core_skill(answer)
-    # loose context words ("legal", "for a week", "audit") sharpen a clear sign of a grave
-    # failure but cannot make one on their own
-    return (graded(hits) + 0.5 * bool(core)) / 1.2, spans(hits) + tuple(core[:1])
+    # loose context words ("legal", "for a week", "audit"), and the role's own skill named in a
+    # clause that went wrong, sharpen a clear sign of a grave failure but cannot make one alone
+    signs = [*hits, (core[0], CORE_WEIGHT)] if core else hits
+    strength = min(graded(signs, STRONG) / 1.2, corroborated(signs, STRONG))
+    return strength, spans(hits) + tuple(core[:1])
+
+
+STRONG = 0.6  # a sign of a grave failure this heavy is clear; lighter ones are context
+CORE_WEIGHT = 0.45
 
 
 def _core_skill(answer: Answer) -> list[Span]:
@@ -186,6 +192,15 @@ def _core_skill(answer: Answer) -> list[Span]:
         if roles & stems and answer.find(lx.FAILURE, clause):
             out.append(clause)
     return out
+
+
+def _heaviest(hits: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
+    """Overlapping hits reduced to the heaviest of them (the longer one on a tie)."""
+    out: list[tuple[Span, float]] = []
+    for h in sorted(hits, key=lambda h: (-h[1], h[0].start - h[0].end)):
+        if not any(_overlap(h[0], k[0]) for k in out):
+            out.append(h)
+    return sorted(out, key=lambda h: h[0].start)
 
 
 def _overlap(a: Span, b: Span) -> bool:
