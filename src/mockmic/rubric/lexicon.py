@@ -241,7 +241,7 @@ CATASTROPHIC = {
     "shut down the company": 1.0,
     "for a week": 0.4, "for days": 0.4, "the whole company was down": 1.0, "entire company": 0.5,
     # a failure in the core skill of the role, or the same failure repeated
-    "did it again": 0.5, "happened again": 0.5, "again with": 0.4, "none of my": 0.6,
+    "did it again": 0.5, "happened again": 0.5, "again with": 0.4,
     "central to the job": 0.9, "core of the job": 0.9, "core of my job": 0.9,
     "the main part of the job": 0.9, "for this ... role": 0.5, "i am applying for": 0.4,
     "critical bug": 0.5, "another customer": 0.4, "was pulled": 0.5, "lost a day of": 0.6,
