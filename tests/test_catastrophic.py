@@ -5,7 +5,11 @@ of the old list ("fired", "fraud", "lawsuit")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
+import yaml
 
 from mockmic import questions
 from mockmic.rubric.answer import build
@@ -126,3 +130,13 @@ def test_a_formal_body_is_a_reckoning_when_it_is_told_or_acts() -> None:
     by = told.replace("we had to notify the regulator", "we were reprimanded by the regulator")
     assert _strength(setting) < THRESHOLD <= _strength(told)
     assert _strength(by) >= THRESHOLD
+
+
+PROBES = yaml.safe_load(
+    (Path(__file__).resolve().parent / "data" / "catastrophic_probes.yaml").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("probe", [p for p in PROBES if not p["cat"]], ids=lambda p: p["id"])
+def test_a_contained_failure_that_sounds_grave_is_never_a_full_flag(probe: dict[str, Any]) -> None:
+    assert _strength(probe["text"]) < FULL
