@@ -140,3 +140,14 @@ PROBES = yaml.safe_load(
 @pytest.mark.parametrize("probe", [p for p in PROBES if not p["cat"]], ids=lambda p: p["id"])
 def test_a_contained_failure_that_sounds_grave_is_never_a_full_flag(probe: dict[str, Any]) -> None:
     assert _strength(probe["text"]) < FULL
+
+
+def test_one_sign_told_casually_keeps_its_weight() -> None:
+    text = (
+        "At the club a parent complained about how I spoke to the players and there was a "
+        "disciplinary. Kids' football is stressful, to be fair."
+    )
+    answer = build(from_text(text), questions.get("failure"))
+    casual = catastrophe_strength(answer, (), owned=False)[0]
+    owned = catastrophe_strength(answer, (), owned=True)[0]
+    assert THRESHOLD <= owned < casual

@@ -144,7 +144,9 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     return strength, spans(verdict + hits)
 
 
-def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
+def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = True) -> Strength:
+    """How gravely the failure told reads. `owned`: the answer owns it; told casually, one
+    sign of a grave failure, or loose signs together, flag it in full."""
     # a harm said once counts once, and one that nearly happened does not count
     listed = [
         h
@@ -160,7 +162,9 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # loose context words ("legal", "for a week", "audit"), and the role's own skill named in a
     # clause that went wrong, sharpen a clear sign of a grave failure but cannot make one alone
     signs = [*hits, (core[0], CORE_WEIGHT)] if core else hits
-    strength = min(graded(signs, STRONG) / 1.2, corroborated(signs, STRONG))
+    strength = graded(signs, STRONG) / 1.2
+    if owned:
+        strength = min(strength, corroborated(signs, STRONG))
     return strength, spans(hits) + tuple(core[:1])
 
 
@@ -225,10 +229,19 @@ def humble_brag(answer: Answer, p: ExtraOnlyParams) -> Finding:
     return Finding(*brag_strength(answer, p.extra))
 
 
-@detector("catastrophic", ExtraOnlyParams)
-def catastrophic(answer: Answer, p: ExtraOnlyParams) -> Finding:
+class CatastropheParams(ExtraOnlyParams):
+    """`owned_by`: the question's ownership criterion; where it scores under `owned_at`, the
+    failure is told casually and one sign of it is flagged in full (owned, it is borderline)."""
+
+    owned_by: str | None = None
+    owned_at: int = Field(default=60, ge=0, le=100)
+
+
+@detector("catastrophic", CatastropheParams)
+def catastrophic(answer: Answer, p: CatastropheParams) -> Finding:
     """A failure grave enough to question fitness for the job: fired, breach, cover-up."""
-    return Finding(*catastrophe_strength(answer, p.extra))
+    owned = p.owned_by is None or answer.scores.get(p.owned_by, 0) >= p.owned_at
+    return Finding(*catastrophe_strength(answer, p.extra, owned))
 
 
 @detector("cliche", ExtraOnlyParams)
