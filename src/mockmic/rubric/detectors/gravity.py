@@ -10,7 +10,7 @@ here from its parts, so an answer worded unlike any other still shows it.
 from __future__ import annotations
 
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.detectors.common import before
+from mockmic.rubric.detectors.common import after, before
 from mockmic.rubric.detectors.shapes import Hits, clause_words, distinct, near_miss
 from mockmic.rubric.text import Span
 
@@ -180,6 +180,28 @@ def _beside(
                 out.append((found[0], weight))
                 break
     return out
+
+
+# A grave word named as the matter of the work, not as a deed: "our card fraud model", "a project
+# to reduce stock theft", "fraud prevention training". (A fraud team that steps in is a body
+# acting, and "against production" is a deed, so neither is a topic.)
+# fmt: off
+TOPIC_AFTER = frozenset({
+    "model", "models", "detection", "prevention", "project", "training", "policy", "checks",
+    "controls", "screening", "risk", "rules", "tool", "tools", "system", "systems", "module",
+    "course", "awareness",
+})
+TOPIC_BEFORE = frozenset({
+    "reduce", "reducing", "prevent", "preventing", "detect", "detecting", "tackle", "tackling",
+    "fight", "fighting", "combat", "combating", "spot", "spotting", "anti",
+})
+# fmt: on
+
+
+def topical(answer: Answer, span: Span) -> bool:
+    """The grave word is what the work was about ("a fraud model", "to reduce theft")."""
+    nxt = after(answer, span, 1)
+    return bool(TOPIC_AFTER.intersection(nxt) or TOPIC_BEFORE.intersection(before(answer, span, 2)))
 
 
 def figurative(answer: Answer, span: Span) -> bool:

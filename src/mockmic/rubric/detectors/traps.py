@@ -22,7 +22,13 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
-from mockmic.rubric.detectors.gravity import bodies_acting, corroborated, figurative, gravity
+from mockmic.rubric.detectors.gravity import (
+    bodies_acting,
+    corroborated,
+    figurative,
+    gravity,
+    topical,
+)
 from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
@@ -151,7 +157,9 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = T
     listed = [
         h
         for h in weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
-        if not near_miss(answer, h[0]) and not figurative(answer, h[0])
+        if not near_miss(answer, h[0])
+        and not figurative(answer, h[0])
+        and not topical(answer, h[0])
     ]
     # the shapes of a grave failure in any trade's words, and the shapes read from their parts
     # (a record made false, a person in care at risk); where two read the same words, the
