@@ -5,7 +5,11 @@ of the old list ("fired", "fraud", "lawsuit")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
+import yaml
 
 from mockmic import questions
 from mockmic.rubric.answer import build
@@ -71,3 +75,102 @@ ORDINARY = {
 @pytest.mark.parametrize("kind", sorted(ORDINARY))
 def test_an_ordinary_failure_with_a_grave_sounding_word_is_not_catastrophic(kind: str) -> None:
     assert _strength(ORDINARY[kind]) < THRESHOLD, kind
+
+
+OTHER_SENSE = {
+    # "fired" said of a kiln and of an email, not of the candidate
+    "kiln": "At the pottery studio I fired a batch of sixty mugs for a customer on the wrong "
+    "programme, so the glaze came out dull. We remade the order and the customer waited three "
+    "extra weeks. Now the programme is on every shelf label, and every firing since has come out "
+    "as planned.",
+    "email": "When a supplier missed a date I fired off an angry email to their account manager "
+    "before checking our side; our order had gone to the wrong address. I rang him and "
+    "apologised, and now I check our own records before I write about any problem.",
+    # a court that is a place, not a case
+    "court": "I opened a pop-up stall in a shopping centre food court and stocked it for "
+    "weekdays, when most sales came at weekends. We ran out two Saturdays running. I moved the "
+    "stock to the weekend and the next month we sold through with little left over.",
+    # a grave word as the matter of the work: a model that detects fraud, a project on theft
+    "fraud model": "I built our first card fraud model on too little data, and in its first "
+    "week it blocked genuine payments and support was swamped. I rolled it back, retrained on "
+    "six months of data, and false blocks have stayed low for a year.",
+    "theft project": "I led a project to reduce stock theft and rolled out new tags without "
+    "training the tills, so customers were stopped by false alarms for two weeks. I paused it, "
+    "trained every store, and losses fell by a fifth.",
+    # a formal body named as the setting of the trade, not stepping in
+    "regulator": "I was a reconciliation analyst at a bank, and our figures go to the regulator "
+    "every quarter. One month I left a suspense account to the last day and our internal close "
+    "went a day late. I now clear those accounts in the first week, and I have not been late "
+    "since.",
+    # one sign in several word forms: "deleted", "deleting" and a backup are one loose story
+    "forms": "I deleted a shared folder I thought was an old copy, and it was the live "
+    "proposal. IT restored it from the nightly backup within an hour. Since then I archive "
+    "anything for a month before deleting it.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(OTHER_SENSE))
+def test_a_grave_word_in_another_sense_is_not_catastrophic(kind: str) -> None:
+    assert _strength(OTHER_SENSE[kind]) < THRESHOLD, kind
+
+
+FULL = THRESHOLD + 0.25  # engine.CLEAR_MARGIN past the threshold: a flag charged in full
+
+
+def test_one_sign_alone_is_a_borderline_flag_and_two_make_a_full_one() -> None:
+    one = (
+        "I was a coach at a junior club, and when a parent complained about how I spoke to the "
+        "players the club started a disciplinary process. I apologised to the team and I now "
+        "plan every session with the head coach."
+    )
+    two = one.replace("I apologised", "The police were called about it, and I apologised")
+    assert THRESHOLD <= _strength(one) < FULL
+    assert _strength(two) >= FULL
+
+
+def test_a_formal_body_is_a_reckoning_when_it_is_told_or_acts() -> None:
+    told = (
+        "As a payroll officer I sent every employee's salary file to an outside printer by "
+        "mistake, and we had to notify the regulator within three days."
+    )
+    setting = told.replace("we had to notify the regulator", "our regulator audits us")
+    by = told.replace("we had to notify the regulator", "we were reprimanded by the regulator")
+    assert _strength(setting) < THRESHOLD <= _strength(told)
+    assert _strength(by) >= THRESHOLD
+
+
+DATA = Path(__file__).resolve().parent / "data"
+PROBES = [
+    p
+    for name in ("catastrophic_probes.yaml", "catastrophic_probes_2.yaml")
+    for p in yaml.safe_load((DATA / name).read_text("utf-8"))
+]
+# contained failures the rule still flags in full: a legal team's lawsuits as its daily work
+KNOWN_FULL = frozenset({"m_lawsuit_context"})
+
+
+CONTAINED = [p for p in PROBES if not p["cat"] and p["id"] not in KNOWN_FULL]
+
+
+@pytest.mark.parametrize("probe", CONTAINED, ids=lambda p: p["id"])
+def test_a_contained_failure_that_sounds_grave_is_never_a_full_flag(probe: dict[str, Any]) -> None:
+    assert _strength(probe["text"]) < FULL
+
+
+def test_one_sign_told_casually_keeps_its_weight() -> None:
+    text = (
+        "At the club a parent complained about how I spoke to the players and there was a "
+        "disciplinary. Kids' football is stressful, to be fair."
+    )
+    answer = build(from_text(text), questions.get("failure"))
+    casual = catastrophe_strength(answer, (), owned=False)[0]
+    owned = catastrophe_strength(answer, (), owned=True)[0]
+    assert THRESHOLD <= owned < casual
+
+
+def test_a_fraud_team_stepping_in_is_not_a_topic() -> None:
+    text = (
+        "I moved some money through a customer's account for a friend and it was picked up by "
+        "the fraud team, and I had to give a statement."
+    )
+    assert _strength(text) >= THRESHOLD

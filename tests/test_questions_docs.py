@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from mockmic.rubric import detectors
 from mockmic.rubric.schema import (
     Criterion,
+    Owned,
     Part,
     Premise,
     Question,
@@ -27,6 +28,7 @@ MODELS: list[type[BaseModel]] = [
     Part,
     Criterion,
     Trap,
+    Owned,
     Premise,
     Weights,
     RolePack,

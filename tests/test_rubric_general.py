@@ -15,6 +15,7 @@ import mockmic
 from mockmic import questions
 from mockmic.rubric.answer import build
 from mockmic.rubric.detectors.common import negated, unrealised
+from mockmic.rubric.detectors.traps import catastrophe_strength
 from mockmic.transcribe.text import from_text
 
 STRONG_FLOOR = 55  # a strong answer to any question
@@ -113,7 +114,15 @@ def test_a_near_miss_is_not_a_catastrophe() -> None:
     )
     happened = near.replace("came within a week of breaching", "breached")
     assert "catastrophic" not in _traps("failure", near)
-    assert "catastrophic" in _traps("failure", happened)
+    # one sign alone ("breached") makes the rule fire as a borderline flag, which the sentence
+    # judge may overrule; the near miss does not fire the rule at all
+    q = questions.get("failure")
+    threshold = q.trap("catastrophic").threshold
+    assert _catastrophe(near) < threshold <= _catastrophe(happened)
+
+
+def _catastrophe(text: str) -> float:
+    return catastrophe_strength(build(from_text(text), questions.get("failure")), ())[0]
 
 
 def test_a_loose_word_said_twice_is_not_a_catastrophe() -> None:

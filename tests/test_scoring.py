@@ -103,3 +103,15 @@ def test_a_borderline_trap_costs_half_its_penalty_and_loosens_its_cap() -> None:
     assert scoring.content_score(full, q) == min(90 - blame.penalty, blame.cap)
     loosened_cap = blame.cap + (100 - blame.cap) * 0.5
     assert scoring.content_score(half, q) == round(min(90 - blame.penalty / 2, loosened_cap))
+
+
+def test_a_grave_failure_owned_with_a_proved_fix_is_capped_as_mixed_not_weak() -> None:
+    q = questions.get("failure")
+    n = len(q.criteria)
+    ids = [c.id for c in q.criteria]
+    owned = _assessment([100] * n, ["catastrophic"])
+    unproved = _assessment([0 if i == "change_proof" else 100 for i in ids], ["catastrophic"])
+    trap = q.trap("catastrophic")
+    assert trap is not None and trap.cap is not None and trap.owned is not None
+    assert scoring.content_score(owned, q) == trap.owned.cap
+    assert scoring.content_score(unproved, q) == trap.cap

@@ -15,7 +15,7 @@ fatal trap (blame, a non-failure, answering another question) from being average
 from __future__ import annotations
 
 from mockmic import delivery as delivery_stage
-from mockmic.rubric.schema import Question
+from mockmic.rubric.schema import Question, Trap
 from mockmic.types import Assessment, Delivery, Score
 
 
@@ -26,10 +26,24 @@ def content_score(assessment: Assessment, question: Question) -> int:
     value = base - sum(t.penalty * strength for t, strength in fired)
     # a cap binds fully on a clear trap and loosens on a borderline one, so one reworded
     # sentence cannot swing the score by fifty points
-    caps = [t.cap + (100 - t.cap) * (1 - strength) for t, strength in fired if t.cap is not None]
+    scores = {c.id: c.score for c in assessment.criteria}
+    caps = [
+        cap + (100 - cap) * (1 - strength)
+        for t, strength in fired
+        if (cap := _cap(t, scores)) is not None
+    ]
     if caps:
         value = min(value, min(caps))
     return _clamp(value)
+
+
+def _cap(trap: Trap, scores: dict[str, int]) -> int | None:
+    """The trap's cap, or its gentler `owned` cap when every criterion it names scored high:
+    a grave failure owned in full with a tested fix is a mixed answer, not a weak one."""
+    owned = trap.owned
+    if owned and all(scores.get(c, 0) >= owned.at for c in owned.criteria):
+        return owned.cap
+    return trap.cap
 
 
 def score(assessment: Assessment, delivery: Delivery, question: Question) -> Score:

@@ -241,7 +241,7 @@ CATASTROPHIC = {
     "shut down the company": 1.0,
     "for a week": 0.4, "for days": 0.4, "the whole company was down": 1.0, "entire company": 0.5,
     # a failure in the core skill of the role, or the same failure repeated
-    "did it again": 0.5, "happened again": 0.5, "again with": 0.4, "none of my": 0.6,
+    "did it again": 0.5, "happened again": 0.5, "again with": 0.4,
     "central to the job": 0.9, "core of the job": 0.9, "core of my job": 0.9,
     "the main part of the job": 0.9, "for this ... role": 0.5, "i am applying for": 0.4,
     "critical bug": 0.5, "another customer": 0.4, "was pulled": 0.5, "lost a day of": 0.6,
@@ -249,7 +249,9 @@ CATASTROPHIC = {
     "against production": 0.6, "instead of the test": 0.6, "backups": 0.4, "passwords": 0.5,
     "personal data": 0.6, "i do not really enjoy": 0.5, "i do not enjoy": 0.4,
     # trust-ending outcomes and repeated failures, said other ways
-    "fired": 0.8, "dismissed": 0.7, "disciplinary": 0.8, "written warning": 0.9,
+    # "fired" said of the candidate or of staff, not of a kiln or an email ("fired off")
+    "was fired": 0.9, "were fired": 0.7, "been fired": 0.9, "fired from": 0.8,
+    "dismissed": 0.7, "disciplinary": 0.8, "written warning": 0.9,
     "final warning": 1.0, "lost the client": 0.5, "lost the account": 0.5,
     "our biggest client": 0.4, "all the data": 0.6, "all of the data": 0.6,
     "customer data": 0.6, "credit card": 0.5, "exposed": 0.5, "leak": 0.6, "breach": 0.8,
@@ -816,10 +818,12 @@ CARED_FOR = frozenset({
 })
 # Harm to a body; words also said of things ("the desk collapsed", "burnout") are left out.
 BODILY_HARM = (
-    "hurt", "injur~", "hospital", "dose", "overdose~", "allerg~", "unconscious", "blood",
-    "choked", "unwell", "seizure", "ambulance", "rapid response", "resuscitat~",
-    "intensive care", "poison~", "died",
+    "hurt", "injur~", "dose", "overdose~", "unconscious", "choked", "unwell", "seizure",
+    "ambulance", "rapid response", "resuscitat~", "intensive care", "poison~", "died",
 )
+# The setting of care work rather than a harm done: a ward, an allergy, a blood test are named
+# in ordinary stories of care work too, so beside a person in care they are a loose sign only.
+CARE_SETTING = ("hospital", "allerg~", "blood")
 # A record made false, a truth kept back: an ethical lapse told in any trade's words.
 FALSIFIED = {
     "falsif~": 1.0, "fabricated": 1.0, "fabricating": 1.0, "fabrication": 1.0,
@@ -849,9 +853,11 @@ WRONG_WORK = (
 RECKONING = {
     "penalt~": 0.6, "fined": 0.7, "a fine": 0.6, "regulator": 0.6, "regulators": 0.6,
     "investigat~": 0.5, "disciplinar~": 0.8, "lawsuit": 1.0, "sued": 1.0, "tribunal": 0.9,
-    "court": 0.7, "licence": 0.5, "license": 0.5, "struck off": 1.0, "restate~": 0.8,
+    # a case in court, not a food court or a tennis court
+    "to court": 0.8, "in court": 0.7, "out of court": 0.7, "court case": 0.8, "court order": 0.7,
+    "licence": 0.5, "license": 0.5, "struck off": 1.0, "restate~": 0.8,
     "reimburs~": 0.5, "compensat~": 0.5, "serious incident": 0.7, "written warning": 0.9,
-    "final warning": 1.0, "suspended": 0.6, "dismissed": 0.7, "fired": 0.8, "was let go": 0.8,
+    "final warning": 1.0, "suspended": 0.6, "dismissed": 0.7, "was fired": 0.8, "was let go": 0.8,
 }
 # Who can be hurt in numbers: "twenty-three clients got penalties", "hundreds of customers"
 # (two customers complaining is an ordinary failure, and so are a few hundred complaints: it

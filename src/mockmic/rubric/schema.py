@@ -50,6 +50,15 @@ class Criterion(DetectorRef):
     good: int = Field(default=70, ge=0, le=100)  # at or above this, the tip is praise
 
 
+class Owned(_Strict):
+    """A gentler cap for a trap's answer that owns it in full and shows a tested fix: these
+    criteria all score `at` or more (a catastrophic failure told that way is mixed, not weak)."""
+
+    criteria: tuple[str, ...] = Field(min_length=1)
+    at: int = Field(ge=0, le=100)
+    cap: int = Field(ge=0, le=100)
+
+
 class Trap(DetectorRef):
     """A way the answer goes wrong, the follow-up it triggers, and what it costs."""
 
@@ -62,6 +71,7 @@ class Trap(DetectorRef):
     severity: int = Field(default=2, ge=1, le=3)  # 3 = most serious; picks the follow-up
     penalty: int = Field(default=8, ge=0, le=100)  # content points subtracted when it fires
     cap: int | None = Field(default=None, ge=0, le=100)  # content score ceiling when it fires
+    owned: Owned | None = None  # the ceiling instead, when the answer owns it and proves a fix
     part: str | None = None  # the structure part it leaves missing: the rebuilt answer asks for it
     drop_evidence: bool = False  # the rebuilt answer leaves out the clauses that triggered it
     unless: tuple[str, ...] = ()  # not reported when one of these traps fired (it says it better)
@@ -125,6 +135,18 @@ class Question(_Strict):
                 raise ValueError(
                     f"traps[{k}] ({trap.id}).part: {trap.part!r} is not a structure part "
                     f"(have: {', '.join(sorted(ids))})"
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _owned_criteria_exist(self) -> Question:
+        ids = {c.id for c in self.criteria}
+        for trap in self.traps:
+            unknown = set(trap.owned.criteria) - ids if trap.owned else set()
+            if unknown:
+                raise ValueError(
+                    f"traps ({trap.id}).owned.criteria: {', '.join(sorted(unknown))} are not "
+                    f"criteria of this question (have: {', '.join(sorted(ids))})"
                 )
         return self
 

@@ -10,6 +10,7 @@ here from its parts, so an answer worded unlike any other still shows it.
 from __future__ import annotations
 
 from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors.common import after, before
 from mockmic.rubric.detectors.shapes import Hits, clause_words, distinct, near_miss
 from mockmic.rubric.text import Span
 
@@ -54,10 +55,16 @@ PERSON_HARM = (
     "got out", "went missing", "was missing", "wandered off", "left him", "left her",
     "left them", "on his own", "on her own", "belt off", "electric shock", "got a shock",
     "shock~", "electrocut~", "bruis~", "burned", "burnt", "a fall", "wrong dose",
-    "instead of the", "milligram~", "mg", "missed her", "missed his", "missed them",
-    "missed their", "tablets", "meds", "medication", "insulin", "allerg~", "hospital",
-    "ambulance", "choked", "unconscious", "blood", "fractur~",
+    "missed her", "missed his", "missed them", "missed their", "ambulance", "choked",
+    "unconscious", "fractur~",
 )
+# The matter of care work, named in ordinary stories of it too ("the medication round ran
+# late"): beside a person in care, a loose sign that sharpens a clear one.
+CARE_MATTER = (
+    "instead of the", "milligram~", "mg", "tablets", "meds", "medication", "insulin",
+    "allerg~", "hospital", "blood",
+)
+CARE_MATTER_WEIGHT = 0.45
 # A safety rule of the trade skipped or waived, or the body at work past its limit.
 SAFETY_LAPSE = {
     "did not isolate": 0.9, "not isolated": 0.7, "did not prove": 0.6, "prove * dead": 0.6,
@@ -125,7 +132,7 @@ def gravity(answer: Answer) -> Hits:
     hits += answer.matcher.find_weighted(MISCONDUCT)
     hits += _exposed(answer)
     hits += answer.matcher.find_weighted(MINIMISING)
-    return distinct(answer, [h for h in hits if not near_miss(answer, h[0])])
+    return distinct(answer, [h for h in hits if not near_miss(answer, h[0])], by_stem=True)
 
 
 def _manipulated(answer: Answer) -> Hits:
@@ -150,8 +157,11 @@ def _exposed(answer: Answer) -> Hits:
 
 def _person_at_risk(answer: Answer) -> Hits:
     """A person in the candidate's care and a harm to them, in one clause or the next: "one of
-    the toddlers got out through the side gate", "my apprentice ... got a belt off it"."""
-    return _beside(answer, IN_CARE, PERSON_HARM, back=0, weight=0.7)
+    the toddlers got out through the side gate", "my apprentice ... got a belt off it"; the
+    matter of their care beside them ("her insulin") is a loose sign."""
+    harm = _beside(answer, IN_CARE, PERSON_HARM, back=0, weight=0.7)
+    matter = _beside(answer, IN_CARE, CARE_MATTER, back=0, weight=CARE_MATTER_WEIGHT)
+    return harm + matter
 
 
 def _beside(
@@ -172,9 +182,110 @@ def _beside(
     return out
 
 
+# A grave word named as the matter of the work, not as a deed: "our card fraud model", "a project
+# to reduce stock theft", "fraud prevention training". (A fraud team that steps in is a body
+# acting, and "against production" is a deed, so neither is a topic.)
+# fmt: off
+TOPIC_AFTER = frozenset({
+    "model", "models", "detection", "prevention", "project", "training", "policy", "checks",
+    "controls", "screening", "risk", "rules", "tool", "tools", "system", "systems", "module",
+    "course", "awareness",
+})
+TOPIC_BEFORE = frozenset({
+    "reduce", "reducing", "prevent", "preventing", "detect", "detecting", "tackle", "tackling",
+    "fight", "fighting", "combat", "combating", "spot", "spotting", "anti",
+})
+# fmt: on
+
+
+def topical(answer: Answer, span: Span) -> bool:
+    """The grave word is what the work was about ("a fraud model", "to reduce theft")."""
+    nxt = after(answer, span, 1)
+    return bool(TOPIC_AFTER.intersection(nxt) or TOPIC_BEFORE.intersection(before(answer, span, 2)))
+
+
 def figurative(answer: Answer, span: Span) -> bool:
     """ "I felt like a complete fraud": a grave word said of a feeling, not of an act."""
     k = answer.clause_of(span.start)
     start = answer.clauses[k].start if k >= 0 else 0
     prev = [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start]
     return "like" in prev[-3:]
+
+
+# A formal body is the setting of many trades ("our figures go to the regulator every quarter");
+# it is a reckoning when it acts or is told, in its clause or the one either side.
+FORMAL_BODIES = (
+    "regulator",
+    "regulators",
+    "ombudsman",
+    "ofsted",
+    "hse",
+    "trading standards",
+    "information commissioner",
+    "tax office",
+    "health and safety",
+    "data protection",
+)
+BODY_ACTS = (
+    "notif~",
+    "report~",
+    "told",
+    "tell",
+    "inform~",
+    "involv~",
+    "investigat~",
+    "fine~",
+    "fined",
+    "came in",
+    "wrote",
+    "write to",
+    "contact~",
+    "visit~",
+    "inspect~",
+    "complain~",
+    "escalat~",
+    "went to",
+    "refer~",
+    "warning",
+    "sanction~",
+    "breach~",
+    "penalt~",
+    "called in",
+)
+SETTING_WEIGHT = 0.3  # a formal body named and not acting: context, the loosest sign
+
+
+def bodies_acting(answer: Answer, hits: Hits) -> Hits:
+    """Hits naming a formal body count in full only where the body acts or is told."""
+    out: Hits = []
+    for span, weight in hits:
+        if answer.find(FORMAL_BODIES, span) and not _acts_near(answer, span):
+            weight = min(weight, SETTING_WEIGHT)
+        out.append((span, weight))
+    return out
+
+
+def _acts_near(answer: Answer, span: Span) -> bool:
+    if before(answer, span, 2)[-1:] == ["by"] or before(answer, span, 2)[:1] == ["by"]:
+        return True  # "a test purchase by trading standards", "inspected by the regulator"
+    k = answer.clause_of(span.start)
+    near = answer.clauses[max(k - 1, 0) : k + 2] if k >= 0 else []
+    return any(answer.find(BODY_ACTS, c) for c in near)
+
+
+# One sign of a grave failure, short of an unambiguous one, makes a borderline flag: the
+# sentence judge then decides, and the cap loosens. Every single word on these lists has an
+# innocent sense in some trade ("the kiln was fired", "a food court", "the hospital's rota").
+UNAMBIGUOUS = 1.0  # "falsified", "fired me", "lawsuit": grave on their own
+ONE_SIGN = 0.55  # the strength of a failure told by one sign alone
+LOOSE_ONLY = 0.6  # loose signs alone, however many: context words, never a full flag
+
+
+def corroborated(hits: Hits, strong: float) -> float:
+    """The most a catastrophe's strength can be, from how many signs agree: one unambiguous
+    sign or two different signs (one of them clear) make a full flag."""
+    if any(w >= UNAMBIGUOUS for _, w in hits):
+        return float("inf")
+    if not any(w >= strong for _, w in hits):
+        return LOOSE_ONLY
+    return float("inf") if len(hits) >= 2 else ONE_SIGN

@@ -18,12 +18,14 @@ from mockmic.rubric.text import Span, is_past, stem
 Hits = list[tuple[Span, float]]
 
 
-def distinct(answer: Answer, hits: Hits) -> Hits:
-    """One hit per distinct wording: saying "legal" twice is one sign, not two."""
+def distinct(answer: Answer, hits: Hits, by_stem: bool = False) -> Hits:
+    """One hit per distinct wording: saying "legal" twice is one sign, not two. `by_stem`: nor
+    are "deleted" and "deleting", or "fired" and "firing" (word forms of one sign)."""
     seen: set[str] = set()
     out: Hits = []
+    forms = answer.matcher.stems if by_stem else answer.matcher.words
     for span, weight in sorted(hits, key=lambda h: -h[1]):
-        key = " ".join(answer.matcher.words[k] for k in _content_range(answer, span))
+        key = " ".join(forms[k] for k in _content_range(answer, span))
         if key in seen:
             continue
         seen.add(key)
@@ -383,6 +385,9 @@ def endings(answer: Answer) -> list[Span]:
     return sorted(out, key=lambda c: c.start)
 
 
+CARE_SETTING_WEIGHT = 0.45  # a ward or a dose named beside a patient: the setting, a loose sign
+
+
 def grave_shapes(answer: Answer) -> Hits:
     """The shapes of a trust-ending failure in any trade's words, each said once: a person in
     the candidate's care harmed ("the patient's blood sugar dropped"), a record made false or a
@@ -393,9 +398,11 @@ def grave_shapes(answer: Answer) -> Hits:
     out: Hits = []
     for clause in answer.clauses:
         words = clause_words(answer, clause)
-        harm = answer.find(lx.BODILY_HARM, clause)
-        if harm and lx.CARED_FOR.intersection(words):
-            out.append((harm[0], 1.0))
+        if lx.CARED_FOR.intersection(words):
+            harm = answer.find(lx.BODILY_HARM, clause)
+            setting = answer.find(lx.CARE_SETTING, clause)
+            if harm or setting:
+                out.append((harm[0], 1.0) if harm else (setting[0], CARE_SETTING_WEIGHT))
         many = _harmed_in_numbers(answer, clause, words)
         if many is not None:
             out.append((many, 0.6))
@@ -409,7 +416,7 @@ def grave_shapes(answer: Answer) -> Hits:
     out += list(answer.matcher.find_weighted(lx.FALSIFIED))
     out += list(answer.matcher.find_weighted(lx.RECKONING))
     kept = [(s, w) for s, w in out if not near_miss(answer, s) and not _denied(answer, s)]
-    return distinct(answer, kept)
+    return distinct(answer, kept, by_stem=True)
 
 
 def _harmed_in_numbers(answer: Answer, clause: Span, words: list[str]) -> Span | None:

@@ -22,7 +22,13 @@ from mockmic.rubric.detectors.common import (
     total,
     weighted,
 )
-from mockmic.rubric.detectors.gravity import figurative, gravity
+from mockmic.rubric.detectors.gravity import (
+    bodies_acting,
+    corroborated,
+    figurative,
+    gravity,
+    topical,
+)
 from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
@@ -144,22 +150,34 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     return strength, spans(verdict + hits)
 
 
-def catastrophe_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
+def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = True) -> Strength:
+    """How gravely the failure told reads. `owned`: the answer owns it; told casually, one
+    sign of a grave failure, or loose signs together, flag it in full."""
     # a harm said once counts once, and one that nearly happened does not count
     listed = [
         h
         for h in weighted(answer, lx.CATASTROPHIC, extra, skip_negated=True)
-        if not near_miss(answer, h[0]) and not figurative(answer, h[0])
+        if not near_miss(answer, h[0])
+        and not figurative(answer, h[0])
+        and not topical(answer, h[0])
     ]
-    # the shapes of a grave failure in any trade's words, where no listed phrase said it
-    shaped = [h for h in grave_shapes(answer) if not any(_overlap(h[0], s) for s, _ in listed)]
-    # and the shapes read from their parts: a record made false, a person in care at risk
-    shaped += [h for h in gravity(answer) if not any(_overlap(h[0], s) for s, _ in listed + shaped)]
-    hits = distinct(answer, listed + shaped)
+    # the shapes of a grave failure in any trade's words, and the shapes read from their parts
+    # (a record made false, a person in care at risk); where two read the same words, the
+    # heavier reading stands ("licence review" over "licence")
+    found = _heaviest(listed + grave_shapes(answer) + gravity(answer))
+    hits = bodies_acting(answer, distinct(answer, found, by_stem=True))
     core = _core_skill(answer)
-    # loose context words ("legal", "for a week", "audit") sharpen a clear sign of a grave
-    # failure but cannot make one on their own
-    return (graded(hits) + 0.5 * bool(core)) / 1.2, spans(hits) + tuple(core[:1])
+    # loose context words ("legal", "for a week", "audit"), and the role's own skill named in a
+    # clause that went wrong, sharpen a clear sign of a grave failure but cannot make one alone
+    signs = [*hits, (core[0], CORE_WEIGHT)] if core else hits
+    strength = graded(signs, STRONG) / 1.2
+    if owned:
+        strength = min(strength, corroborated(signs, STRONG))
+    return strength, spans(hits) + tuple(core[:1])
+
+
+STRONG = 0.6  # a sign of a grave failure this heavy is clear; lighter ones are context
+CORE_WEIGHT = 0.45
 
 
 def _core_skill(answer: Answer) -> list[Span]:
@@ -188,6 +206,15 @@ def _core_skill(answer: Answer) -> list[Span]:
     return out
 
 
+def _heaviest(hits: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
+    """Overlapping hits reduced to the heaviest of them (the longer one on a tie)."""
+    out: list[tuple[Span, float]] = []
+    for h in sorted(hits, key=lambda h: (-h[1], h[0].start - h[0].end)):
+        if not any(_overlap(h[0], k[0]) for k in out):
+            out.append(h)
+    return sorted(out, key=lambda h: h[0].start)
+
+
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -210,10 +237,19 @@ def humble_brag(answer: Answer, p: ExtraOnlyParams) -> Finding:
     return Finding(*brag_strength(answer, p.extra))
 
 
-@detector("catastrophic", ExtraOnlyParams)
-def catastrophic(answer: Answer, p: ExtraOnlyParams) -> Finding:
+class CatastropheParams(ExtraOnlyParams):
+    """`owned_by`: the question's ownership criterion; where it scores under `owned_at`, the
+    failure is told casually and one sign of it is flagged in full (owned, it is borderline)."""
+
+    owned_by: str | None = None
+    owned_at: int = Field(default=60, ge=0, le=100)
+
+
+@detector("catastrophic", CatastropheParams)
+def catastrophic(answer: Answer, p: CatastropheParams) -> Finding:
     """A failure grave enough to question fitness for the job: fired, breach, cover-up."""
-    return Finding(*catastrophe_strength(answer, p.extra))
+    owned = p.owned_by is None or answer.scores.get(p.owned_by, 0) >= p.owned_at
+    return Finding(*catastrophe_strength(answer, p.extra, owned))
 
 
 @detector("cliche", ExtraOnlyParams)
