@@ -44,7 +44,7 @@ from mockmic.types import Assessment, CriterionResult, Transcript, TrapHit
 
 Matrix = npt.NDArray[np.float64]
 LAMBDAS = (1.0, 3.0, 10.0)  # ridge strength for the grade (rows are unit vectors)
-WEIGHTS = (0.25, 0.5)  # next to criteria summing to 1-1.5: at most about a third of the content
+WEIGHTS = (0.25, 0.5, 0.75, 1.0)  # next to criteria summing to 1-1.5: at most about a third of the content
 TRAP_LAMBDA = 0.03
 TRAP_THRESHOLD = 0.0  # log-odds: fires at p >= 0.5, which with rare traps is already cautious
 TRAP_PRECISION = 0.9
