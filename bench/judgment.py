@@ -824,11 +824,16 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         probe_f1[t] = f1[rule_weights[t]]
     tried = {w: _mean_f1(p, candidates) for w, p in probes.items()}
     rules_f1 = rules["fit"]["trap_f1"]
-    fused = tuple(
-        t for t in candidates if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
-    )
     probe = figures(lam, weight, ALL_TRAPS)
     choice = calibrate.trap_choice(data.fit, probe["_odds"])
+    # a read-out that hears too little of a trap on its own (badmouthing: contempt is in a few
+    # words about someone, which a mean of sentence vectors dilutes) only thins the rule's voice
+    fused = tuple(
+        t
+        for t in candidates
+        if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
+        and choice.get(t, {}).get("recall", 0.0) >= calibrate.VOICE_RECALL
+    )
     kept = tuple(
         t
         for t, c in choice.items()
