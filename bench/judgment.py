@@ -839,7 +839,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         for t, c in choice.items()
         if t not in fused
         and c["precision"] >= calibrate.TRAP_PRECISION
-        and c["recall"] >= calibrate.TRAP_RECALL
+        and c["recall"] >= max(calibrate.TRAP_RECALL, calibrate.VOICE_RECALL)
     )
     rule_weights = {t: w for t, w in rule_weights.items() if t in fused}
     final = figures(lam, weight, kept + fused, fused, quoted, rule_weights)

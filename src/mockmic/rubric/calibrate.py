@@ -52,7 +52,7 @@ TRAP_THRESHOLD = 0.0  # log-odds: fires at p >= 0.5, which with rare traps is al
 TRAP_PRECISION = 0.9
 TRAP_RECALL = 0.2
 MIN_POSITIVES = 5
-VOICE_RECALL = 0.3  # a trap's read-out must find this share of it alone to join its fusion
+VOICE_RECALL = 0.25  # a trap's read-out must find this share of it alone to be heard at all
 INNER_FOLDS = 5  # the read-out's voice, for fitting a fusion, is taken out of fold
 
 
