@@ -824,17 +824,22 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         probe_f1[t] = f1[rule_weights[t]]
     tried = {w: _mean_f1(p, candidates) for w, p in probes.items()}
     rules_f1 = rules["fit"]["trap_f1"]
-    fused = tuple(
-        t for t in candidates if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
-    )
     probe = figures(lam, weight, ALL_TRAPS)
     choice = calibrate.trap_choice(data.fit, probe["_odds"])
+    # a read-out that hears too little of a trap on its own (badmouthing: contempt is in a few
+    # words about someone, which a mean of sentence vectors dilutes) only thins the rule's voice
+    fused = tuple(
+        t
+        for t in candidates
+        if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
+        and choice.get(t, {}).get("recall", 0.0) >= calibrate.VOICE_RECALL
+    )
     kept = tuple(
         t
         for t, c in choice.items()
         if t not in fused
         and c["precision"] >= calibrate.TRAP_PRECISION
-        and c["recall"] >= calibrate.TRAP_RECALL
+        and c["recall"] >= max(calibrate.TRAP_RECALL, calibrate.VOICE_RECALL)
     )
     rule_weights = {t: w for t, w in rule_weights.items() if t in fused}
     final = figures(lam, weight, kept + fused, fused, quoted, rule_weights)

@@ -143,15 +143,6 @@ def test_contempt_needs_someone_else_as_its_target() -> None:
     assert "badmouthing" not in _traps("failure", text)
 
 
-def test_polite_contempt_is_badmouthing() -> None:
-    text = (
-        "A colleague in finance, to put it kindly, had a relaxed attitude to deadlines; anything "
-        "he touched was always late and the rest of us picked up the pieces. I raised it with "
-        "our manager and we agreed a shared calendar."
-    )
-    assert "badmouthing" in _traps("conflict", text)
-
-
 def test_a_list_of_other_peoples_faults_is_blame_however_politely_put() -> None:
     text = (
         "Our quarterly close went out a week late when I ran the finance team. In fairness most "

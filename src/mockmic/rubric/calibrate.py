@@ -44,12 +44,15 @@ from mockmic.types import Assessment, CriterionResult, Transcript, TrapHit
 
 Matrix = npt.NDArray[np.float64]
 LAMBDAS = (1.0, 3.0, 10.0)  # ridge strength for the grade (rows are unit vectors)
-WEIGHTS = (0.25, 0.5)  # next to criteria summing to 1-1.5: at most about a third of the content
+# next to criteria summing to 1-1.5: at most about half of the content, so the rules' words
+# still decide most of every score
+WEIGHTS = (0.25, 0.5, 0.75, 1.0)
 TRAP_LAMBDA = 0.03
 TRAP_THRESHOLD = 0.0  # log-odds: fires at p >= 0.5, which with rare traps is already cautious
 TRAP_PRECISION = 0.9
 TRAP_RECALL = 0.2
 MIN_POSITIVES = 5
+VOICE_RECALL = 0.25  # a trap's read-out must find this share of it alone to be heard at all
 INNER_FOLDS = 5  # the read-out's voice, for fitting a fusion, is taken out of fold
 
 

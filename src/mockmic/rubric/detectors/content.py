@@ -443,8 +443,14 @@ def specificity(answer: Answer, p: ExtraParams) -> Finding:
 LONG_ANSWER = 120  # words; shorter answers are judged on what they name at all
 
 
-@detector("result", ExtraParams)
-def result(answer: Answer, p: ExtraParams) -> Finding:
+class ResultParams(ExtraParams):
+    # share of the answer after which an outcome counts: a story tells how it turned out after
+    # what was done; a career summary may lead with its result (0 there)
+    told_from: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+@detector("result", ResultParams)
+def result(answer: Answer, p: ResultParams) -> Finding:
     """An outcome said out loud, ideally with a number."""
     # what the candidate did is not how it turned out: outcome words and figures inside a
     # clause of doing ("I fixed the numbers and resubmitted") do not count
@@ -461,9 +467,9 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     hits = [(s, VAGUE_SHARE * w if s in hinted else w) for s, w in hits]
     # how it turned out is told after what was done: outcome words in the first half ("we
     # agreed", "within a week", "it was resolved that ...") are the setting, not the ending
-    late = [h for h in hits if answer.position(h[0]) >= OUTCOME_FROM]
+    late = [h for h in hits if answer.position(h[0]) >= p.told_from]
     figures = result_figures(answer)
-    nums = [n for n in figures if answer.position(n) >= OUTCOME_FROM and outcome_side(n)]
+    nums = [n for n in figures if answer.position(n) >= p.told_from and outcome_side(n)]
     # a clause of outcome holds its figure outside any doing ("..., walked the aisle with two
     # pickers" is what was done)
     told = [
@@ -475,7 +481,7 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     told += [c for c in endings(answer) if c not in told and not aim(answer, c)]
     # what other people did next ("she extended the club to every year group")
     told += [c for c in responses(answer, RESPONSE_FROM) if c not in told]
-    told = [c for c in told if answer.position(c) >= OUTCOME_FROM]
+    told = [c for c in told if answer.position(c) >= p.told_from]
     # several hints ("it went well, in the end everyone was happy") still only hint
     hints = [w for s, w in late if s in hinted]
     told_ = total([h for h in late if h[0] not in hinted]) + max(hints, default=0.0)
@@ -486,7 +492,6 @@ def result(answer: Answer, p: ExtraParams) -> Finding:
     return Finding(score, spans(late or hits, 2) or tuple(told[:2]))
 
 
-OUTCOME_FROM = 0.5  # share of the answer after which an outcome can be told
 VAGUE_SHARE = 0.4  # what an ending only hinted at ("it went well") counts for
 # what others did next is the ending only late: earlier it is still the story ("the client's
 # lawyer spotted it")
