@@ -39,6 +39,31 @@ def test_a_reflection_on_the_cause_is_a_thin_lesson_not_none() -> None:
     assert "no_proof" in found
 
 
+def test_a_resolution_for_next_time_is_a_thin_lesson() -> None:
+    # hypothetical, unproven: a lesson all the same, so the missing proof is what to say
+    text = (
+        "I ran the bookings for a choir's spring concert and sent the hall the wrong date, so we "
+        "lost the Saturday and had to sing on a Tuesday to half the audience. The date was mine "
+        "to check. What I would do differently is read the confirmation back to the venue on "
+        "the phone before I tell anyone the date."
+    )
+    found = _rule_traps(text)
+    assert "no_lesson" not in found
+    assert "no_proof" in found
+
+
+def test_a_resolution_to_a_platitude_or_denied_is_no_lesson() -> None:
+    story = (
+        "I ran the bookings for a choir's spring concert and sent the hall the wrong date, so we "
+        "lost the Saturday and had to sing on a Tuesday to half the audience. "
+    )
+    for ending in (
+        "Honestly I need to communicate better, I think.",
+        "There is nothing I need to do about it, dates get muddled.",
+    ):
+        assert "no_lesson" in _rule_traps(story + ending), ending
+
+
 def test_a_shrug_where_the_lesson_should_be_is_no_lesson() -> None:
     text = (
         "I was coordinating a move of our office to a new floor and the network points were "

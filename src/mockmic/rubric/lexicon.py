@@ -873,6 +873,14 @@ LESSON_REFLECTIONS = (
     "made me think about", "made me think harder about", "made me rethink", "it showed me",
     "showed me that", "i came away", "i took away", "my takeaway",
 )
+# A resolution for next time, said in the first person: "what I'd do differently is build in
+# more time for legal", "I need to write things down", "we agreed I'd build it from a three-year
+# average". The rulebook counts a promised or hypothetical change as a lesson (thin, unproven).
+RESOLUTIONS = (
+    "what i would do differently", "next time i would", "in future i would", "i need to",
+    "we agreed to", "agreed i would", "agreed we would", "agreed that i would",
+    "agreed that we would",
+)
 # Aftermath shrugs: what happens next to the project, or a verdict that no one could have
 # helped it, where a lesson should be. Any failure story could end on them.
 SHRUGS = (

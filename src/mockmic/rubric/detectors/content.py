@@ -238,6 +238,8 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     if not cues:
         if shown >= 0.6:
             return Finding(0.85 * shown + 0.1 * bool(insight), tuple(shown_ev[:1]))
+        if resolved := resolutions(answer):
+            return Finding(RESOLVED, tuple(resolved[:1]))
         if insight:
             return Finding(0.4, spans(insight, 1))
         return Finding(0.1 if hollow else 0.0, spans(hollow, 1))
@@ -253,6 +255,32 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
 
 
 PROOF_AS_LESSON = 0.75  # proof this clear is a change that held, told or not
+# a resolution for next time is a lesson, if a thin one: just past no_lesson's threshold
+RESOLVED = 0.5
+RESOLVED_FROM = 0.4  # share of the answer after which it can be told (before: the plan failing)
+
+
+def resolutions(answer: Answer) -> list[Span]:
+    """First-person resolutions for next time (lexicon.RESOLUTIONS), late in the answer, not
+    denied, with something to do after them, and no platitude in their clause ("I need to
+    communicate better" resolves nothing)."""
+    hollow = [s for s, _ in platitudes(answer) + weighted(answer, lx.BUZZWORDS)]
+    out = []
+    for s, _ in weighted(answer, lx.RESOLUTIONS, exact=True):
+        clause = clause_span(answer, s, 20)
+        said = [i for i in answer.matcher.content if s.end <= i < clause.end]
+        if (
+            answer.position(s) >= RESOLVED_FROM
+            and not negated(answer, s)
+            and len(said) >= 2
+            and not _inside_any(hollow, clause)
+        ):
+            out.append(clause)
+    return out
+
+
+def _inside_any(spans_: list[Span], region: Span) -> bool:
+    return any(region.start <= s.start < region.end for s in spans_)
 
 
 def _inside(span: Span, region: list[Span]) -> bool:
