@@ -64,6 +64,17 @@ def test_a_resolution_to_a_platitude_or_denied_is_no_lesson() -> None:
         assert "no_lesson" in _rule_traps(story + ending), ending
 
 
+def test_the_repair_told_before_the_lesson_is_not_proof() -> None:
+    # "we caught it" and "back on time" are the failure being contained, not the change holding
+    text = (
+        "I ran the payroll export for a care agency. One month I sent the bank file with the "
+        "previous month's hours, because I skipped the totals check. The file was mine. The "
+        "bank queried it and we caught it the same afternoon, so everyone was paid on time. "
+        "What I took from it is to compare the totals with the rota before I send anything."
+    )
+    assert "no_proof" in _rule_traps(text)
+
+
 def test_a_shrug_where_the_lesson_should_be_is_no_lesson() -> None:
     text = (
         "I was coordinating a move of our office to a new floor and the network points were "

@@ -360,13 +360,19 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         if answer.position(h[0]) >= 0.4
         or h[0] in set(answer.in_parts([s for s, _ in hits], "change", "proof", "result"))
     ]
-    late_clauses = [clause_span(answer, s, 20) for s, _ in late]
     changes = [
         s for s, _ in weighted(answer, lx.CHANGE_CUES, extra, exact=True) if not negated(answer, s)
     ]
     # something built afterwards ("I set up a weekly review") marks the change as well
     changes += [s for s, _ in weighted(answer, lx.CHANGE_ACTIONS) if answer.position(s) >= 0.5]
     after = min((c.start for c in changes), default=None)
+    # proof is told after the lesson or change it proves: before them, "we caught it", "back
+    # within a day" or "a hundred percent" are the failure and its repair being told
+    lesson_at = [s.start for s, _ in weighted(answer, lx.LESSON_CUES + lx.LESSON_REFLECTIONS)]
+    told = min([*lesson_at, *([] if after is None else [after])], default=None)
+    if told is not None:
+        late = [h for h in late if h[0].start >= told]
+    late_clauses = [clause_span(answer, s, 20) for s, _ in late]
     # a figure proves a change only when told after it ("since then I ..., and our waste at
     # the next three events was 5%"); before it, or with no change at all, it sizes the failure
     nums: list[Span] = []
