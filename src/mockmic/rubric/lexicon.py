@@ -439,11 +439,13 @@ WENT_WELL = (
     "every one", "each one", "fewer", "less", "faster", "quicker", "improved", "dropped",
     "fell", "went down", "went up", "rose", "doubled", "halved", "minimal", "smooth~",
 )
-# Other people taking a change up.
+# Other people taking a change up. "The whole team" alone takes nothing up ("the whole team
+# pulled together", "a learning experience for the whole team"): only with what it now does.
 TAKEN_UP = (
     "adopted", "now use~", "still use~", "took the", "copied", "copying", "rolled it out",
     "asked me to", "asked for it", "made it standard", "became the standard", "now teach~",
-    "now train~", "teaching it to", "started using", "other teams", "other sites", "whole team",
+    "now train~", "teaching it to", "started using", "other teams", "other sites",
+    "whole team use~", "whole team now",
 )
 
 # Verbs that report an outcome even with the candidate as subject ("we hit", "I passed").
