@@ -75,6 +75,17 @@ def test_the_repair_told_before_the_lesson_is_not_proof() -> None:
     assert "no_proof" in _rule_traps(text)
 
 
+def test_a_change_kept_up_for_a_stretch_of_time_is_proof() -> None:
+    # the present perfect and a time span: "has been done for a year" in any words
+    text = (
+        "I managed the rota at a dental practice and double-booked the hygienist on a Monday, "
+        "so eleven patients were sent home. That slip was mine. I moved the hygienist's "
+        "bookings onto the calendar every receptionist can see, and the front desk has booked "
+        "her that way for about a year and a half."
+    )
+    assert "no_proof" not in _rule_traps(text)
+
+
 def test_a_shrug_where_the_lesson_should_be_is_no_lesson() -> None:
     text = (
         "I was coordinating a move of our office to a new floor and the network points were "

@@ -382,8 +382,35 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
     # the shape of proof in any words: a later occasion or a time since, and how it went
     shown = [c for c in held(answer) if not _promised(answer, c)]
+    shown += [c for c in lasted(answer) if c not in shown]
     score = total(late) / 1.6 + 0.3 * min(len(nums), 2) + 0.5 * min(len(shown), 2)
     return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
+
+
+LASTED_FROM = 0.5  # a stretch of time told earlier is the backstory ("I've worked there for years")
+PERFECT = frozenset({"have", "has"})
+DURATION_REACH = 4  # words between "for" and its unit ("for about a year and a half")
+
+
+def lasted(answer: Answer) -> list[Span]:
+    """Clauses that say something has been kept up for a stretch of time, in the present
+    perfect: "we've run that version for over a year", "I have done it for eighteen months". A
+    time since, in any words; told late, after the change."""
+    out = []
+    for clause in answer.clauses:
+        at = [i for i in answer.matcher.content if clause.start <= i < clause.end]
+        words = [answer.tokens[i].text for i in at]
+        perfect = [j for j, w in enumerate(words[:-1]) if w in PERFECT and words[j + 1] != "to"]
+        spell = [
+            j
+            for j, w in enumerate(words)
+            if w == "for"
+            and lx.DURATIONS.intersection(words[j + 1 : j + 1 + DURATION_REACH])
+            and answer.position(Span(at[j], at[j] + 1)) >= LASTED_FROM
+        ]
+        if perfect and spell and perfect[0] < spell[-1]:
+            out.append(clause)
+    return out
 
 
 def _promised(answer: Answer, span: Span) -> bool:
