@@ -39,6 +39,53 @@ def test_a_reflection_on_the_cause_is_a_thin_lesson_not_none() -> None:
     assert "no_proof" in found
 
 
+def test_a_resolution_for_next_time_is_a_thin_lesson() -> None:
+    # hypothetical, unproven: a lesson all the same, so the missing proof is what to say
+    text = (
+        "I ran the bookings for a choir's spring concert and sent the hall the wrong date, so we "
+        "lost the Saturday and had to sing on a Tuesday to half the audience. The date was mine "
+        "to check. What I would do differently is read the confirmation back to the venue on "
+        "the phone before I tell anyone the date."
+    )
+    found = _rule_traps(text)
+    assert "no_lesson" not in found
+    assert "no_proof" in found
+
+
+def test_a_resolution_to_a_platitude_or_denied_is_no_lesson() -> None:
+    story = (
+        "I ran the bookings for a choir's spring concert and sent the hall the wrong date, so we "
+        "lost the Saturday and had to sing on a Tuesday to half the audience. "
+    )
+    for ending in (
+        "Honestly I need to communicate better, I think.",
+        "There is nothing I need to do about it, dates get muddled.",
+    ):
+        assert "no_lesson" in _rule_traps(story + ending), ending
+
+
+def test_the_repair_told_before_the_lesson_is_not_proof() -> None:
+    # "we caught it" and "back on time" are the failure being contained, not the change holding
+    text = (
+        "I ran the payroll export for a care agency. One month I sent the bank file with the "
+        "previous month's hours, because I skipped the totals check. The file was mine. The "
+        "bank queried it and we caught it the same afternoon, so everyone was paid on time. "
+        "What I took from it is to compare the totals with the rota before I send anything."
+    )
+    assert "no_proof" in _rule_traps(text)
+
+
+def test_a_change_kept_up_for_a_stretch_of_time_is_proof() -> None:
+    # the present perfect and a time span: "has been done for a year" in any words
+    text = (
+        "I managed the rota at a dental practice and double-booked the hygienist on a Monday, "
+        "so eleven patients were sent home. That slip was mine. I moved the hygienist's "
+        "bookings onto the calendar every receptionist can see, and the front desk has booked "
+        "her that way for about a year and a half."
+    )
+    assert "no_proof" not in _rule_traps(text)
+
+
 def test_a_shrug_where_the_lesson_should_be_is_no_lesson() -> None:
     text = (
         "I was coordinating a move of our office to a new floor and the network points were "

@@ -150,3 +150,9 @@ def test_every_number_word_is_a_figure(word: str) -> None:
 
     answer = build(from_text(f"Service was back in {word} minutes."), questions.get("failure"))
     assert [answer.quote(s, 0) for s in numbers(answer)] == [word]
+
+
+def test_the_whole_team_named_at_the_end_is_no_outcome() -> None:
+    # "the whole team" takes nothing up unless it says what the team now does
+    ending = " It was a busy week, and a good learning experience for the whole team."
+    assert "no_result" in _rule_traps(STOPS + ending, "angry_customer")

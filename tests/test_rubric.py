@@ -6,9 +6,10 @@ import pytest
 
 from answers import Sample, samples, score_sample, score_text
 from mockmic import questions, rubric
+from mockmic.rubric.engine import kept
 from mockmic.rubric.text import Matcher, normalise, tokenise
 from mockmic.transcribe import from_text
-from mockmic.types import Transcript, Word
+from mockmic.types import Transcript, TrapHit, Word
 
 FAILURE_SAMPLES = samples("failure")
 
@@ -178,3 +179,16 @@ def test_trap_strength_grows_with_the_margin() -> None:
     ]
     assert hits[1] is not None and hits[1].strength == 1.0
     assert hits[0] is None or hits[0].strength < hits[1].strength
+
+
+def test_a_trap_clear_past_its_unless_below_is_reported_anyway() -> None:
+    # no_result is held back by a vague verdict only while the missing ending is borderline
+    q = questions.get("conflict")
+    vague = TrapHit(id="vague", evidence=(), probe="", strength=0.6)
+
+    def reported(strength: float) -> bool:
+        hit = TrapHit(id="no_result", evidence=(), probe="", strength=strength)
+        return "no_result" in {t.id for t in kept(q, {"vague": vague, "no_result": hit})}
+
+    assert not reported(0.55)
+    assert reported(0.95)

@@ -15,6 +15,7 @@ is in the detector the file names.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from mockmic.rubric import detectors, semantic
@@ -95,8 +96,16 @@ def kept(
         hit
         for t in question.traps
         if (hit := hits.get(t.id) or added.get(t.id)) is not None
-        and not set(t.unless) & (hits.keys() if t.id in hits else both)
+        and not held_back(t, hit, hits.keys() if t.id in hits else both)
     )
+
+
+def held_back(trap: Trap, hit: TrapHit, fired: Collection[str]) -> bool:
+    """One of the trap's `unless` traps fired, and the trap is not so clear (`unless_below`)
+    that it is worth saying anyway."""
+    if trap.unless_below is not None and hit.strength >= trap.unless_below:
+        return False
+    return bool(set(trap.unless) & set(fired))
 
 
 def _substance(answer: Answer) -> detectors.Finding:

@@ -441,11 +441,13 @@ WENT_WELL = (
     "every one", "each one", "fewer", "less", "faster", "quicker", "improved", "dropped",
     "fell", "went down", "went up", "rose", "doubled", "halved", "minimal", "smooth~",
 )
-# Other people taking a change up.
+# Other people taking a change up. "The whole team" alone takes nothing up ("the whole team
+# pulled together", "a learning experience for the whole team"): only with what it now does.
 TAKEN_UP = (
     "adopted", "now use~", "still use~", "took the", "copied", "copying", "rolled it out",
     "asked me to", "asked for it", "made it standard", "became the standard", "now teach~",
-    "now train~", "teaching it to", "started using", "other teams", "other sites", "whole team",
+    "now train~", "teaching it to", "started using", "other teams", "other sites",
+    "whole team use~", "whole team now",
 )
 
 # Verbs that report an outcome even with the candidate as subject ("we hit", "I passed").
@@ -878,6 +880,14 @@ HARMED_IN_NUMBERS = (
 LESSON_REFLECTIONS = (
     "made me think about", "made me think harder about", "made me rethink", "it showed me",
     "showed me that", "i came away", "i took away", "my takeaway",
+)
+# A resolution for next time, said in the first person: "what I'd do differently is build in
+# more time for legal", "I need to write things down", "we agreed I'd build it from a three-year
+# average". The rulebook counts a promised or hypothetical change as a lesson (thin, unproven).
+RESOLUTIONS = (
+    "what i would do differently", "next time i would", "in future i would", "i need to",
+    "we agreed to", "agreed i would", "agreed we would", "agreed that i would",
+    "agreed that we would",
 )
 # Aftermath shrugs: what happens next to the project, or a verdict that no one could have
 # helped it, where a lesson should be. Any failure story could end on them.

@@ -238,6 +238,8 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     if not cues:
         if shown >= 0.6:
             return Finding(0.85 * shown + 0.1 * bool(insight), tuple(shown_ev[:1]))
+        if resolved := resolutions(answer):
+            return Finding(RESOLVED, tuple(resolved[:1]))
         if insight:
             return Finding(0.4, spans(insight, 1))
         return Finding(0.1 if hollow else 0.0, spans(hollow, 1))
@@ -253,6 +255,32 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
 
 
 PROOF_AS_LESSON = 0.75  # proof this clear is a change that held, told or not
+# a resolution for next time is a lesson, if a thin one: just past no_lesson's threshold
+RESOLVED = 0.5
+RESOLVED_FROM = 0.4  # share of the answer after which it can be told (before: the plan failing)
+
+
+def resolutions(answer: Answer) -> list[Span]:
+    """First-person resolutions for next time (lexicon.RESOLUTIONS), late in the answer, not
+    denied, with something to do after them, and no platitude in their clause ("I need to
+    communicate better" resolves nothing)."""
+    hollow = [s for s, _ in platitudes(answer) + weighted(answer, lx.BUZZWORDS)]
+    out = []
+    for s, _ in weighted(answer, lx.RESOLUTIONS, exact=True):
+        clause = clause_span(answer, s, 20)
+        said = [i for i in answer.matcher.content if s.end <= i < clause.end]
+        if (
+            answer.position(s) >= RESOLVED_FROM
+            and not negated(answer, s)
+            and len(said) >= 2
+            and not _inside_any(hollow, clause)
+        ):
+            out.append(clause)
+    return out
+
+
+def _inside_any(spans_: list[Span], region: Span) -> bool:
+    return any(region.start <= s.start < region.end for s in spans_)
 
 
 def _inside(span: Span, region: list[Span]) -> bool:
@@ -332,13 +360,19 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         if answer.position(h[0]) >= 0.4
         or h[0] in set(answer.in_parts([s for s, _ in hits], "change", "proof", "result"))
     ]
-    late_clauses = [clause_span(answer, s, 20) for s, _ in late]
     changes = [
         s for s, _ in weighted(answer, lx.CHANGE_CUES, extra, exact=True) if not negated(answer, s)
     ]
     # something built afterwards ("I set up a weekly review") marks the change as well
     changes += [s for s, _ in weighted(answer, lx.CHANGE_ACTIONS) if answer.position(s) >= 0.5]
     after = min((c.start for c in changes), default=None)
+    # proof is told after the lesson or change it proves: before them, "we caught it", "back
+    # within a day" or "a hundred percent" are the failure and its repair being told
+    lesson_at = [s.start for s, _ in weighted(answer, lx.LESSON_CUES + lx.LESSON_REFLECTIONS)]
+    told = min([*lesson_at, *([] if after is None else [after])], default=None)
+    if told is not None:
+        late = [h for h in late if h[0].start >= told]
+    late_clauses = [clause_span(answer, s, 20) for s, _ in late]
     # a figure proves a change only when told after it ("since then I ..., and our waste at
     # the next three events was 5%"); before it, or with no change at all, it sizes the failure
     nums: list[Span] = []
@@ -348,8 +382,35 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
     # the shape of proof in any words: a later occasion or a time since, and how it went
     shown = [c for c in held(answer) if not _promised(answer, c)]
+    shown += [c for c in lasted(answer) if c not in shown]
     score = total(late) / 1.6 + 0.3 * min(len(nums), 2) + 0.5 * min(len(shown), 2)
     return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
+
+
+LASTED_FROM = 0.5  # a stretch of time told earlier is the backstory ("I've worked there for years")
+PERFECT = frozenset({"have", "has"})
+DURATION_REACH = 4  # words between "for" and its unit ("for about a year and a half")
+
+
+def lasted(answer: Answer) -> list[Span]:
+    """Clauses that say something has been kept up for a stretch of time, in the present
+    perfect: "we've run that version for over a year", "I have done it for eighteen months". A
+    time since, in any words; told late, after the change."""
+    out = []
+    for clause in answer.clauses:
+        at = [i for i in answer.matcher.content if clause.start <= i < clause.end]
+        words = [answer.tokens[i].text for i in at]
+        perfect = [j for j, w in enumerate(words[:-1]) if w in PERFECT and words[j + 1] != "to"]
+        spell = [
+            j
+            for j, w in enumerate(words)
+            if w == "for"
+            and lx.DURATIONS.intersection(words[j + 1 : j + 1 + DURATION_REACH])
+            and answer.position(Span(at[j], at[j] + 1)) >= LASTED_FROM
+        ]
+        if perfect and spell and perfect[0] < spell[-1]:
+            out.append(clause)
+    return out
 
 
 def _promised(answer: Answer, span: Span) -> bool:
