@@ -155,3 +155,11 @@ def test_candour_sharpens_a_verdict_on_a_person_not_on_a_situation() -> None:
     person = "Honestly, the client's buyer was a nightmare, so I put everything in writing."
     assert not _fires("difficult_stakeholder", situation)
     assert _fires("difficult_stakeholder", person)
+
+
+def test_an_i_in_the_sentence_before_does_not_make_a_verdict_self_directed() -> None:
+    # the "I" that ends the first sentence is not the target of the second one's verdict
+    verdict = "The management is awful, nobody gets trained and they keep loading more on us."
+    text = f"I want to move on from where I am now. {verdict}"
+    assert _strength("why_company", text) == pytest.approx(_strength("why_company", verdict))
+    assert _strength("why_company", text) > 0

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.text import Span, is_past, stem
+from mockmic.rubric.text import Span, is_past, sentence_ends, stem
 
 Hits = list[tuple[Span, float]]
 
@@ -79,8 +79,12 @@ def self_directed(answer: Answer, span: Span) -> bool:
     """ "I feel like such an idiot", "I know it's awful", "I was useless": the candidate said
     it about themselves or their own act. Contempt needs someone else as its target, so a harsh
     word counts only when another party is named between the last "I" and the word."""
-    # a few words back, across clause cuts: "I was | so stupid" is one thought
-    prev = [answer.tokens[i].text for i in answer.matcher.content if i < span.start][-SELF_REACH:]
+    # a few words back, across clause cuts ("I was | so stupid" is one thought) but not across a
+    # full stop: "... where I am now. The management is awful" is about the management
+    ends = sentence_ends(answer.transcript)
+    back = [i for i in answer.matcher.content if i < span.start][-SELF_REACH:]
+    stops = [k for k, i in enumerate(back) if answer.tokens[i].word in ends]
+    prev = [answer.tokens[i].text for i in back[stops[-1] + 1 if stops else 0 :]]
     mine = [j for j, w in enumerate(prev) if w in lx.SELF_WORDS]
     if not mine:
         return False
