@@ -74,6 +74,9 @@ class Premise(_Strict):
     events: tuple[str, ...] = Field(min_length=1)  # the premise told as happening ("we lost")
     denials: tuple[str, ...] = ()  # this question's ways of denying it ("got on well")
     contrary: tuple[str, ...] = ()  # the opposite story ("we won", "I said yes")
+    # who, as the other party of the premise's act, makes it another question's story: a
+    # customer in a colleague conflict ("I disagreed with a client")
+    rivals: tuple[str, ...] = ()
 
 
 class Weights(_Strict):
