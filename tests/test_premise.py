@@ -146,6 +146,26 @@ def test_helping_a_colleague_is_off_topic_for_a_customer_question() -> None:
     assert _off_topic("customer_helped", text) is not None
 
 
+def test_pay_and_the_commute_for_why_this_company_is_off_topic() -> None:
+    text = (
+        "To be straight with you, it is mostly practical. The salary is a good step up from my "
+        "current one and the bonus scheme is generous, and the office is a short bus ride away, "
+        "so my commute would drop from an hour to fifteen minutes. I am flexible about the "
+        "actual projects."
+    )
+    assert _off_topic("why_company", text) is not None
+
+
+def test_a_reason_about_the_company_with_pay_in_passing_is_on_topic() -> None:
+    text = (
+        "You make scheduling software for care homes, and I spent three years rostering nurses "
+        "by hand, so I know what your rota screen saves a manager every week. Your last release "
+        "added shift swaps, which was the thing we begged our old supplier for. The salary "
+        "matters, of course, but what I want is to build the tool I used to wish for."
+    )
+    assert _off_topic("why_company", text) is None
+
+
 PREMISED = [q.id for q in questions.all_questions() if q.premise]
 
 
