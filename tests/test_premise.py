@@ -166,6 +166,16 @@ def test_a_reason_about_the_company_with_pay_in_passing_is_on_topic() -> None:
     assert _off_topic("why_company", text) is None
 
 
+def test_pay_owned_up_front_then_reasons_about_the_company_is_on_topic() -> None:
+    # the company spoken to three times outweighs the two pay words in the opening
+    text = (
+        "The salary is part of it, and the bonus too, I admit. But mostly you build the booking "
+        "tool I used every day at the surgery, your support team answered my tickets within the "
+        "hour, and your roadmap has the recall reminders we always wanted to offer patients."
+    )
+    assert _off_topic("why_company", text) is None
+
+
 PREMISED = [q.id for q in questions.all_questions() if q.premise]
 
 
