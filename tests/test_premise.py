@@ -166,6 +166,16 @@ def test_a_reason_about_the_company_with_pay_in_passing_is_on_topic() -> None:
     assert _off_topic("why_company", text) is None
 
 
+def test_one_pay_reason_among_generalities_is_vague_not_off_topic() -> None:
+    # could be any employer: the vague trap says that better than off_topic
+    text = (
+        "I have always heard good things about the culture, and the pay looked fair for the "
+        "level. I think it would be a good place to keep learning and to work with talented "
+        "people, and the values on the careers page matched mine."
+    )
+    assert _off_topic("why_company", text) is None
+
+
 def test_pay_owned_up_front_then_reasons_about_the_company_is_on_topic() -> None:
     # the company spoken to three times outweighs the two pay words in the opening
     text = (

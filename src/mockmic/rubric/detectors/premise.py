@@ -73,7 +73,7 @@ def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Spa
         for s in answer.find(premise.events)
         if not _denied(answer, s) and not any(_inside(s, d) for d in sidesteps)
     ]
-    if len(sidesteps) <= len(told):
+    if len(sidesteps) <= len(told) or (not denials and len(contrary) < premise.min_contrary):
         return 0.0, ()
     return (DENIED if denials else CONTRARY), tuple(sidesteps[:2])
 
