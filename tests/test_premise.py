@@ -93,6 +93,99 @@ def test_teamwork_done_alone_is_off_topic_and_with_others_is_not() -> None:
     assert _off_topic("teamwork", together) is None
 
 
+def test_a_clash_with_a_customer_is_off_topic_for_a_colleague_conflict() -> None:
+    text = (
+        "The toughest conflict I had was with a client who runs a chain of dental surgeries. "
+        "She insisted our cleaning crews come at six in the morning, which our contract did not "
+        "cover, and she rang my director twice about it. I met her on site, walked through "
+        "the schedule and offered an early slot twice a week at cost. She signed the variation."
+    )
+    found = _off_topic("conflict", text)
+    assert found is not None
+    assert any("client" in q for q in found)
+
+
+def test_a_colleague_conflict_about_a_customer_is_on_topic() -> None:
+    # the customer is what they argued over; the other party is the colleague
+    text = (
+        "I disagreed with another planner about a customer whose order kept slipping. He wanted "
+        "to move it to the back of the queue, and I thought we would lose the account. We sat "
+        "down with the production figures, I agreed to take two of his jobs that week, and he "
+        "kept the order in place. It shipped on the Friday and the customer renewed in June."
+    )
+    assert _off_topic("conflict", text) is None
+
+
+def test_a_disagreement_with_a_peer_is_off_topic_for_a_manager_one() -> None:
+    text = (
+        "My managers have mostly been easy to work with, so the example I have is when I "
+        "disagreed with a colleague on the pricing team about bundling two products. He wanted "
+        "one price for both, and I thought it hid the cheaper one. We tested both pages for a "
+        "fortnight and his version sold slightly better, so we went with it."
+    )
+    assert _off_topic("disagree_manager", text) is not None
+
+
+def test_disagreeing_with_a_manager_about_a_client_is_on_topic() -> None:
+    text = (
+        "My manager wanted to promise a client delivery in two weeks, and I disagreed with my "
+        "manager about a client deadline we could not meet. I showed her the test backlog and "
+        "proposed a staged release instead. She agreed, told the client that afternoon, and the "
+        "first stage went live on the date we gave."
+    )
+    assert _off_topic("disagree_manager", text) is None
+
+
+def test_helping_a_colleague_is_off_topic_for_a_customer_question() -> None:
+    text = (
+        "I work on the finance desk, so my example is helping a new colleague in payroll who "
+        "could not run the month end because her access was never set up. After six I "
+        "walked her through the ledger on my login and raised the access ticket for her. She "
+        "closed the month on time and now trains the new starters herself."
+    )
+    assert _off_topic("customer_helped", text) is not None
+
+
+def test_pay_and_the_commute_for_why_this_company_is_off_topic() -> None:
+    text = (
+        "To be straight with you, it is mostly practical. The salary is a good step up from my "
+        "current one and the bonus scheme is generous, and the office is a short bus ride away, "
+        "so my commute would drop from an hour to fifteen minutes. I am flexible about the "
+        "actual projects."
+    )
+    assert _off_topic("why_company", text) is not None
+
+
+def test_a_reason_about_the_company_with_pay_in_passing_is_on_topic() -> None:
+    text = (
+        "You make scheduling software for care homes, and I spent three years rostering nurses "
+        "by hand, so I know what your rota screen saves a manager every week. Your last release "
+        "added shift swaps, which was the thing we begged our old supplier for. The salary "
+        "matters, of course, but what I want is to build the tool I used to wish for."
+    )
+    assert _off_topic("why_company", text) is None
+
+
+def test_one_pay_reason_among_generalities_is_vague_not_off_topic() -> None:
+    # could be any employer: the vague trap says that better than off_topic
+    text = (
+        "I have always heard good things about the culture, and the pay looked fair for the "
+        "level. I think it would be a good place to keep learning and to work with talented "
+        "people, and the values on the careers page matched mine."
+    )
+    assert _off_topic("why_company", text) is None
+
+
+def test_pay_owned_up_front_then_reasons_about_the_company_is_on_topic() -> None:
+    # the company spoken to three times outweighs the two pay words in the opening
+    text = (
+        "The salary is part of it, and the bonus too, I admit. But mostly you build the booking "
+        "tool I used every day at the surgery, your support team answered my tickets within the "
+        "hour, and your roadmap has the recall reminders we always wanted to offer patients."
+    )
+    assert _off_topic("why_company", text) is None
+
+
 PREMISED = [q.id for q in questions.all_questions() if q.premise]
 
 

@@ -87,6 +87,12 @@ class Premise(_Strict):
     events: tuple[str, ...] = Field(min_length=1)  # the premise told as happening ("we lost")
     denials: tuple[str, ...] = ()  # this question's ways of denying it ("got on well")
     contrary: tuple[str, ...] = ()  # the opposite story ("we won", "I said yes")
+    # who, as the other party of the premise's act, makes it another question's story: a
+    # customer in a colleague conflict ("I disagreed with a client")
+    rivals: tuple[str, ...] = ()
+    # contrary phrases needed, none told: one reason that fits any employer among generalities
+    # is a vague answer to the question, two are an answer to another one
+    min_contrary: int = Field(default=1, ge=1)
 
 
 class Weights(_Strict):

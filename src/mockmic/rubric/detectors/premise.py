@@ -37,6 +37,17 @@ DENIALS = (
     "nearest i came to {e}",
     "nearest i have come to {e}",
 )
+# The premise's act with a rival as its other party, {e} an event and {r} a rival: "I
+# disagreed with a client", "a clash with one of our customers", "the biggest conflict I dealt
+# with was a customer". At most two words between "with" and the party, so "disagreed with my
+# manager about a client" keeps the manager as the party.
+RIVAL_ACTS = (
+    "{e} with {r}",
+    "{e} with * {r}",
+    "{e} with * * {r}",
+    "{e} ... was * {r}",
+    "{e} ... was with * {r}",
+)
 DENIED = 0.85  # the premise denied more than told: fired in full
 CONTRARY = 0.7  # the contrary story told more than the premise: fired
 CONTRARY_BEFORE = 0.7  # of the answer: later, a success is the proof after a setback
@@ -54,13 +65,15 @@ def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Spa
         for s in answer.find(premise.contrary)
         if not negated(answer, s) and answer.position(s) < CONTRARY_BEFORE
     ]
+    # the other party does not turn into a proof later: a rival's act counts anywhere
+    contrary += [s for s in answer.find(_rival_acts(premise)) if not negated(answer, s)]
     sidesteps = denials + [s for s in contrary if not any(_inside(s, d) for d in denials)]
     told = [
         s
         for s in answer.find(premise.events)
         if not _denied(answer, s) and not any(_inside(s, d) for d in sidesteps)
     ]
-    if len(sidesteps) <= len(told):
+    if len(sidesteps) <= len(told) or (not denials and len(contrary) < premise.min_contrary):
         return 0.0, ()
     return (DENIED if denials else CONTRARY), tuple(sidesteps[:2])
 
@@ -68,6 +81,11 @@ def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Spa
 def _denials(premise: Premise) -> tuple[str, ...]:
     generic = (t.format(e=e) for t in DENIALS for e in premise.events if " " not in e)
     return (*generic, *premise.denials)
+
+
+def _rival_acts(premise: Premise) -> tuple[str, ...]:
+    events = [e for e in premise.events if " " not in e]
+    return tuple(t.format(e=e, r=r) for t in RIVAL_ACTS for e in events for r in premise.rivals)
 
 
 def _denied(answer: Answer, span: Span) -> bool:
