@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.common import after, before
-from mockmic.rubric.detectors.shapes import Hits, clause_words, distinct, near_miss
+from mockmic.rubric.detectors.shapes import (
+    CARE_SETTING_WEIGHT,
+    Hits,
+    clause_words,
+    distinct,
+    near_miss,
+)
 from mockmic.rubric.text import Span
 
 # fmt: off
@@ -59,12 +65,12 @@ PERSON_HARM = (
     "unconscious", "fractur~",
 )
 # The matter of care work, named in ordinary stories of it too ("the medication round ran
-# late"): beside a person in care, a loose sign that sharpens a clear one.
+# late"): beside a person in care, a loose sign that sharpens a clear one (as a ward is, in
+# shapes.grave_shapes: the same weight).
 CARE_MATTER = (
     "instead of the", "milligram~", "mg", "tablets", "meds", "medication", "insulin",
     "allerg~", "hospital", "blood",
 )
-CARE_MATTER_WEIGHT = 0.45
 # A safety rule of the trade skipped or waived, or the body at work past its limit.
 SAFETY_LAPSE = {
     "did not isolate": 0.9, "not isolated": 0.7, "did not prove": 0.6, "prove * dead": 0.6,
@@ -160,7 +166,7 @@ def _person_at_risk(answer: Answer) -> Hits:
     the toddlers got out through the side gate", "my apprentice ... got a belt off it"; the
     matter of their care beside them ("her insulin") is a loose sign."""
     harm = _beside(answer, IN_CARE, PERSON_HARM, back=0, weight=0.7)
-    matter = _beside(answer, IN_CARE, CARE_MATTER, back=0, weight=CARE_MATTER_WEIGHT)
+    matter = _beside(answer, IN_CARE, CARE_MATTER, back=0, weight=CARE_SETTING_WEIGHT)
     return harm + matter
 
 
@@ -266,7 +272,7 @@ def bodies_acting(answer: Answer, hits: Hits) -> Hits:
 
 
 def _acts_near(answer: Answer, span: Span) -> bool:
-    if before(answer, span, 2)[-1:] == ["by"] or before(answer, span, 2)[:1] == ["by"]:
+    if "by" in before(answer, span, 2):
         return True  # "a test purchase by trading standards", "inspected by the regulator"
     k = answer.clause_of(span.start)
     near = answer.clauses[max(k - 1, 0) : k + 2] if k >= 0 else []
