@@ -941,6 +941,15 @@ BLAME_CONTEXT = {
     "only so much you can do": 0.7, "only so much i could do": 0.7, "only so much anyone": 0.7,
     "to give the context": 0.4, "to give some context": 0.4, "in my position": 0.3,
 }
+# Frames that open a clause about someone else's part (detectors.shapes.excuses): a plea for
+# fairness is the polite form of blame; candour ("honestly") only when a shortfall follows.
+FAIRNESS_FRAMES = ("in fairness", "to be fair", "in all fairness", "to be fair to")
+CANDOUR_FRAMES = ("to be honest", "honestly", "frankly", "if i am honest", "truth be told")
+# Words after a frame that are no subject of another's act: "to be fair to me", "to be fair,
+# I", "which to be fair is".
+NOT_A_SUBJECT = frozenset({"i", "me", "we", "us", "my", "myself", "is", "was", "it", "this"})
+# What was handed to the candidate: "the handover I got", "the data we were given".
+HANDED = frozenset({"got", "given", "handed", "inherited"})
 # Blame phrases that name a deed: blame when another party did it, owning when "I" did.
 BLAME_DEEDS = (
     "pushed us into", "pushed me into", "without telling", "without consulting", "went back on",

@@ -174,6 +174,79 @@ def deflections(answer: Answer) -> list[Span]:
     return sorted(out, key=lambda c: c.start)
 
 
+def excuses(answer: Answer) -> list[tuple[Span, float]]:
+    """Blame said politely, in shapes rather than set phrases: a clause opened by a plea for
+    fairness whose subject is not the candidate ("in fairness, the handover was thin"); a thing
+    handed to the candidate told as the subject ("the timelines we were given were
+    unrealistic"); and a cause settled before the candidate arrived ("the date had been agreed
+    before I joined")."""
+    out: list[tuple[Span, float]] = []
+    for clause in answer.clauses:
+        words = clause_words(answer, clause)
+        if (
+            (w := _framed(answer, clause, words))
+            or (w := _handed(words))
+            or (w := _before_me(words))
+        ):
+            out.append((clause, w))
+    return out
+
+
+def _framed(answer: Answer, clause: Span, words: list[str]) -> float:
+    """ "To be fair, the brief was loose", "honestly the scope was never stable": a frame at the
+    head of the clause, then someone or something else as its subject. A fairness frame is
+    itself the tell; candour ("honestly") only with another party or a shortfall after it."""
+    for frames, weight in ((lx.FAIRNESS_FRAMES, FAIR_WEIGHT), (lx.CANDOUR_FRAMES, CANDOUR_WEIGHT)):
+        found = answer.find(frames, clause)
+        if not found or _candidate_acts(words):
+            continue
+        lead = [
+            answer.tokens[i].text
+            for i in answer.matcher.content
+            if clause.start <= i < found[0].start
+        ]
+        rest = [
+            answer.tokens[i].text for i in answer.matcher.content if found[0].end <= i < clause.end
+        ]
+        if set(lead) - lx.DISCOURSE or not rest or rest[0] in lx.NOT_A_SUBJECT:
+            continue  # "which to be fair is", "we did, to be fair": not a frame on another's act
+        if frames is lx.CANDOUR_FRAMES and not (
+            _other_party(answer, _subject(answer, clause)) or answer.find(lx.SHORTFALL, clause)
+        ):
+            continue
+        return weight
+    return 0.0
+
+
+def _handed(words: list[str]) -> float:
+    """ "the handover I got was very thin", "the timelines we were given were unrealistic": what
+    the candidate was handed, made the subject of a verdict ("the part I got wrong was" is not)."""
+    for k in range(2, len(words) - 2):
+        if words[k] not in ("i", "we") or words[k - 2] != "the":
+            continue
+        verb = k + 1 if words[k + 1] in lx.HANDED else k + 2
+        if words[verb] in lx.HANDED and words[verb + 1 : verb + 2] in (["was"], ["were"]):
+            return HANDED_WEIGHT
+    return 0.0
+
+
+def _before_me(words: list[str]) -> float:
+    """ "The launch date had been agreed before I joined": the cause settled by others before the
+    candidate came; "I had checked it before I sent it" is the candidate's own doing."""
+    for k in range(len(words) - 2):
+        if words[k] == "before" and words[k + 1] in ("i", "we") and is_past(words[k + 2]):
+            prior = words[:k]
+            if "had" in prior and not lx.FIRST_PERSON.intersection(prior) and "we" not in prior:
+                return BEFORE_WEIGHT
+    return 0.0
+
+
+FAIR_WEIGHT = 0.5
+CANDOUR_WEIGHT = 0.35
+HANDED_WEIGHT = 0.5
+BEFORE_WEIGHT = 0.5
+
+
 def _candidate_acts(words: list[str]) -> bool:
     """ "I" or "myself" in the clause, or "my" before a thing of the candidate's ("my plan had
     no slack"); "my manager", "against my advice" leave the candidate out of the doing."""

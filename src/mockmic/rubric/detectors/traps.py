@@ -35,6 +35,7 @@ from mockmic.rubric.detectors.shapes import (
     contempt_shapes,
     deflections,
     distinct,
+    excuses,
     graded,
     grave_shapes,
     near_miss,
@@ -60,6 +61,10 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         and not _own_doing(answer, h[0])
     ]
     hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
+    # the polite shapes, where no listed phrase already spoke for the clause
+    hits += [
+        (c, w) for c, w in excuses(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
+    ]
     # what others did after the change ("in the seven quarters since, a late feed never
     # mattered") is the proof, not the cause of the failure
     shifted = [
