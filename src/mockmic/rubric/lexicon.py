@@ -948,6 +948,8 @@ CANDOUR_FRAMES = ("to be honest", "honestly", "frankly", "if i am honest", "trut
 # Words after a frame that are no subject of another's act: "to be fair to me", "to be fair,
 # I", "which to be fair is".
 NOT_A_SUBJECT = frozenset({"i", "me", "we", "us", "my", "myself", "is", "was", "it", "this"})
+# "Everybody does it": the whole trade as the subject, which minimises rather than blames.
+EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody"})
 # What was handed to the candidate: "the handover I got", "the data we were given".
 HANDED = frozenset({"got", "given", "handed", "inherited"})
 # Blame phrases that name a deed: blame when another party did it, owning when "I" did.

@@ -208,7 +208,7 @@ def _framed(answer: Answer, clause: Span, words: list[str]) -> float:
         rest = [
             answer.tokens[i].text for i in answer.matcher.content if found[0].end <= i < clause.end
         ]
-        if set(lead) - lx.DISCOURSE or not rest or rest[0] in lx.NOT_A_SUBJECT:
+        if set(lead) - lx.DISCOURSE or not rest or rest[0] in lx.NOT_A_SUBJECT | lx.EVERYONE:
             continue  # "which to be fair is", "we did, to be fair": not a frame on another's act
         if frames is lx.CANDOUR_FRAMES and not (
             _other_party(answer, _subject(answer, clause)) or answer.find(lx.SHORTFALL, clause)

@@ -59,6 +59,7 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         # "I pushed us into Spain", "I missed two weeks without telling anyone": the
         # candidate's own doing
         and not _own_doing(answer, h[0])
+        and not _fair_to_self(answer, h[0])
     ]
     hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
     # the polite shapes, where no listed phrase already spoke for the clause
@@ -103,6 +104,20 @@ def _own_doing(answer: Answer, span: Span) -> bool:
     """A deed that is blame when others did it, done by the candidate: "I pushed us into"."""
     said = answer.quote(span, pad=0).lower()
     return "i" in before(answer, span, 2) and any(said.startswith(d) for d in lx.BLAME_DEEDS)
+
+
+def _fair_to_self(answer: Answer, span: Span) -> bool:
+    """ "which to be fair is something you get a feel for", "everybody does a bit of that, to be
+    fair": a plea for fairness on the candidate's own act, or the "everyone does it" that the
+    rulebook calls minimising, not a cause put on another party."""
+    said = answer.quote(span, pad=0).lower().strip(".,;:!?")
+    if not said.startswith(lx.FAIRNESS_FRAMES):
+        return False
+    prev = before(answer, span, 1)
+    k = answer.clause_of(span.start)
+    clause = answer.clauses[k] if k >= 0 else span
+    lead = {answer.tokens[i].text for i in answer.matcher.content if clause.start <= i < span.start}
+    return bool(prev and prev[0] == "which") or bool(lead & lx.EVERYONE)
 
 
 def _not_a_cause(answer: Answer, span: Span) -> bool:
