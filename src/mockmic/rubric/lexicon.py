@@ -950,6 +950,8 @@ CANDOUR_FRAMES = ("to be honest", "honestly", "frankly", "if i am honest", "trut
 NOT_A_SUBJECT = frozenset({"i", "me", "we", "us", "my", "myself", "is", "was", "it", "this"})
 # "Everybody does it": the whole trade as the subject, which minimises rather than blames.
 EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody"})
+# Verbs of being told: "nobody had told us", "no one warned me".
+INFORMED = frozenset({"told", "warned", "informed", "notified", "asked"})
 # What was handed to the candidate: "the handover I got", "the data we were given".
 HANDED = frozenset({"got", "given", "handed", "inherited"})
 # Blame phrases that name a deed: blame when another party did it, owning when "I" did.

@@ -178,8 +178,8 @@ def excuses(answer: Answer) -> list[tuple[Span, float]]:
     """Blame said politely, in shapes rather than set phrases: a clause opened by a plea for
     fairness whose subject is not the candidate ("in fairness, the handover was thin"); a thing
     handed to the candidate told as the subject ("the timelines we were given were
-    unrealistic"); and a cause settled before the candidate arrived ("the date had been agreed
-    before I joined")."""
+    unrealistic"); a cause settled before the candidate arrived ("the date had been agreed
+    before I joined"); and the candidate kept in the dark ("nobody from IT had told us")."""
     out: list[tuple[Span, float]] = []
     for clause in answer.clauses:
         words = clause_words(answer, clause)
@@ -187,6 +187,7 @@ def excuses(answer: Answer) -> list[tuple[Span, float]]:
             (w := _framed(answer, clause, words))
             or (w := _handed(words))
             or (w := _before_me(words))
+            or (w := _untold(words))
         ):
             out.append((clause, w))
     return out
@@ -241,10 +242,28 @@ def _before_me(words: list[str]) -> float:
     return 0.0
 
 
+_JOINS = frozenset({"and", "but", "so", "because", "while", "plus"})
+
+
+def _untold(words: list[str]) -> float:
+    """ "nobody from the data side had told us", "no one on site warned me": the candidate kept
+    in the dark, whoever the "nobody" is said to be ("nobody flagged it" is a check that failed)."""
+    for k, w in enumerate(words):
+        if w == "nobody" or (w == "no" and words[k + 1 : k + 2] == ["one"]):
+            rest = words[k + 1 : k + 9]
+            # within the one statement: "nobody wrote, and one operator told me" is two
+            rest = rest[: next((j for j, v in enumerate(rest) if v in _JOINS), len(rest))]
+            told = [j for j, v in enumerate(rest[:-1]) if v in lx.INFORMED]
+            if told and rest[told[0] + 1] in ("me", "us"):
+                return UNTOLD_WEIGHT
+    return 0.0
+
+
 FAIR_WEIGHT = 0.5
 CANDOUR_WEIGHT = 0.35
 HANDED_WEIGHT = 0.5
 BEFORE_WEIGHT = 0.5
+UNTOLD_WEIGHT = 0.8
 
 
 def _candidate_acts(words: list[str]) -> bool:
