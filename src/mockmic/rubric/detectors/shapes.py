@@ -183,12 +183,16 @@ def excuses(answer: Answer) -> list[tuple[Span, float]]:
     out: list[tuple[Span, float]] = []
     for clause in answer.clauses:
         words = clause_words(answer, clause)
-        if (
-            (w := _framed(answer, clause, words))
-            or (w := _handed(words))
-            or (w := _before_me(words))
-            or (w := _untold(words))
-        ):
+        if (w := _handed(words)) or (w := _before_me(words)) or (w := _untold(words)):
+            out.append((clause, w))
+    return out
+
+
+def framed(answer: Answer) -> list[tuple[Span, float]]:
+    """Clauses opened by a plea for fairness or candour, about another's part (`_framed`)."""
+    out: list[tuple[Span, float]] = []
+    for clause in answer.clauses:
+        if w := _framed(answer, clause, clause_words(answer, clause)):
             out.append((clause, w))
     return out
 

@@ -36,6 +36,7 @@ from mockmic.rubric.detectors.shapes import (
     deflections,
     distinct,
     excuses,
+    framed,
     graded,
     grave_shapes,
     near_miss,
@@ -62,10 +63,13 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         and not _fair_to_self(answer, h[0])
     ]
     hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
-    # the polite shapes, where no listed phrase already spoke for the clause
+    # the polite shapes: a frame only where no listed phrase already spoke for the clause (most
+    # frames are listed too); what was handed, settled before or kept from the candidate adds
+    # to a frame ("in fairness, the handover I got was very thin")
     hits += [
-        (c, w) for c, w in excuses(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
+        (c, w) for c, w in framed(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
     ]
+    hits += excuses(answer)
     # what others did after the change ("in the seven quarters since, a late feed never
     # mattered") is the proof, not the cause of the failure
     shifted = [
