@@ -144,3 +144,47 @@ def test_a_proof_still_to_come_is_no_proof() -> None:
         "group first, so those sessions will show whether it works."
     )
     assert "no_proof" in _rule_traps(text)
+
+
+def test_a_thin_handover_under_a_plea_for_fairness_is_blame() -> None:
+    # a fairness frame, then what the candidate was handed told as the cause
+    text = (
+        "I took over the IT support desk at a housing charity and our ticket backlog doubled in "
+        "my first two months. To be fair, the documentation I inherited was almost empty, and "
+        "half the laptops had never been logged anywhere. I set up an asset register in the end."
+    )
+    assert "blame" in _rule_traps(text)
+
+
+def test_a_cause_settled_before_the_candidate_came_adds_up_to_blame() -> None:
+    text = (
+        "I ran the opening of our second cafe and it opened five weeks late. The fit-out "
+        "contractor had been chosen by the owners before I started, and nobody on the build side "
+        "had told me the kitchen extraction needed council sign-off. Now I ask for the permits "
+        "list on day one."
+    )
+    assert "blame" in _rule_traps(text)
+
+
+def test_fairness_to_the_candidates_own_shortcut_is_not_blame() -> None:
+    # minimising the candidate's own act ("which to be fair", "everyone does it") is not
+    # putting the cause on someone else
+    text = (
+        "I was a bar supervisor and I let a new starter close up alone on her second week, "
+        "which to be fair is something plenty of managers do when they are short. She left the "
+        "back door unlocked and we lost two cases of spirits overnight. Everyone cuts that corner "
+        "now and then, to be fair. I learned to pair new starters for their first month of "
+        "closes, and I have done that with the last six."
+    )
+    assert "blame" not in _rule_traps(text)
+
+
+def test_being_handed_a_task_and_owning_the_slip_is_not_blame() -> None:
+    # "the part I got wrong was" is an admission, not something handed over as the cause
+    text = (
+        "I was given the quarterly board pack for the first time and sent it out with last "
+        "quarter's cash figure on page two. The part I got wrong was that I copied the old pack "
+        "and never rebuilt the tables from the ledger. That was my mistake. I now rebuild every "
+        "table from source, and the last four packs went out without a correction."
+    )
+    assert "blame" not in _rule_traps(text)
