@@ -918,7 +918,7 @@ BLAME_SOFT = {
     "decided above me": 0.8, "decided above my head": 0.8, "above my pay grade": 0.7,
     "without telling anyone": 0.7, "nobody had told": 0.8, "no one had told": 0.8,
     "nobody had warned": 0.8, "no one had warned": 0.8, "had not warned me": 0.7,
-    "went back on": 0.5, "oversold": 0.5, "i inherited": 0.4,
+    "went back on": 0.5, "oversold": 0.5, "before i joined": 0.5, "i inherited": 0.4,
     "the handover i got": 0.5, "the handover i had": 0.5, "if they'd": 0.8, "if only": 0.5,
     "not to point fingers": 0.8, "not pointing fingers": 0.8, "not to blame anyone": 0.8,
     "i am not blaming": 0.8, "i'm not blaming": 0.8, "not blaming anyone": 0.8,

@@ -63,13 +63,10 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         and not _fair_to_self(answer, h[0])
     ]
     hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
-    # the polite shapes: a frame only where no listed phrase already spoke for the clause (most
-    # frames are listed too); what was handed, settled before or kept from the candidate adds
-    # to a frame ("in fairness, the handover I got was very thin")
-    hits += [
-        (c, w) for c, w in framed(answer) if not any(c.start <= s.start < c.end for s, _ in hits)
-    ]
-    hits += excuses(answer)
+    # the polite shapes, where no listed phrase already said the same; a fairness frame is no
+    # such phrase for what follows it ("in fairness, the handover I got was very thin")
+    hits += [(c, w) for c, w in framed(answer) if not _said(answer, c, hits)]
+    hits += [(c, w) for c, w in excuses(answer) if not _said(answer, c, hits, frames=False)]
     # what others did after the change ("in the seven quarters since, a late feed never
     # mattered") is the proof, not the cause of the failure
     shifted = [
@@ -108,6 +105,18 @@ def _own_doing(answer: Answer, span: Span) -> bool:
     """A deed that is blame when others did it, done by the candidate: "I pushed us into"."""
     said = answer.quote(span, pad=0).lower()
     return "i" in before(answer, span, 2) and any(said.startswith(d) for d in lx.BLAME_DEEDS)
+
+
+def _said(
+    answer: Answer, clause: Span, hits: list[tuple[Span, float]], frames: bool = True
+) -> bool:
+    """A listed phrase already in this clause (`frames`: a fairness or candour frame counts)."""
+    opens = lx.FAIRNESS_FRAMES + lx.CANDOUR_FRAMES
+    return any(
+        clause.start <= s.start < clause.end
+        and (frames or not answer.quote(s, pad=0).lower().startswith(opens))
+        for s, _ in hits
+    )
 
 
 def _fair_to_self(answer: Answer, span: Span) -> bool:
