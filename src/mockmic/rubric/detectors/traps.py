@@ -418,8 +418,23 @@ SUBJECTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("conflict", "disagree~"),
         ("a disagreement", "see eye to eye", "very different ideas"),
     ),
-    # a candidate steering away names no subject; it is never the question's own
-    ((), ("rather talk about", "rather tell you about", "rather focus on")),
+    # a candidate steering away names no subject; it is never the question's own: "I'd rather
+    # talk about", "I'll tell you about a guest instead", "this wasn't at work, but"
+    (
+        (),
+        (
+            "rather talk about",
+            "rather tell you about",
+            "rather focus on",
+            "tell you ... ... instead",
+            "talk about ... ... instead",
+            "focus on ... ... instead",
+            "not at work but",
+            "not at work though",
+            "not a work example",
+            "not from work but",
+        ),
+    ),
 )
 
 
@@ -432,11 +447,21 @@ def _framed(answer: Answer) -> tuple[list[tuple[Span, float]], list[tuple[Span, 
     other: list[tuple[Span, float]] = []
     for keys, phrases in SUBJECTS:
         for hit in weighted(answer, phrases):
-            if hit[0].start >= OPENING:
+            if hit[0].start >= OPENING or _instead_of(answer, hit[0]):
                 continue
             mine = bool(set(topic).intersection(keys)) or bool(keys and _names(answer, hit, topic))
             (own if mine else other).append(hit)
     return own, other
+
+
+def _instead_of(answer: Answer, span: Span) -> bool:
+    """ "talked about X instead of Y" tells a choice made in the story, not a change of subject."""
+    end = span.end
+    return (
+        answer.tokens[end - 1].text == "instead"
+        and end < len(answer.tokens)
+        and answer.tokens[end].text == "of"
+    )
 
 
 def _names(answer: Answer, hit: tuple[Span, float], topic: tuple[str, ...]) -> bool:
