@@ -68,6 +68,7 @@ RIVAL_ENTRANCES = (
 OPENING = 40  # tokens
 DENIED = 0.85  # the premise denied more than told: fired in full
 CONTRARY = 0.7  # the contrary story told more than the premise: fired
+UNTOLD = 0.7  # a must-tell premise never told: fired
 CONTRARY_BEFORE = 0.7  # of the answer: later, a success is the proof after a setback
 
 
@@ -94,6 +95,8 @@ def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Spa
         for s in answer.find(premise.events)
         if not _denied(answer, s) and not any(_inside(s, d) for d in sidesteps)
     ]
+    if premise.must_tell and not told and not sidesteps:
+        return UNTOLD, answer.clauses[:1]  # the opening says what it is about instead
     if len(sidesteps) <= len(told) or (not denials and len(contrary) < premise.min_contrary):
         return 0.0, ()
     return (DENIED if denials else CONTRARY), tuple(sidesteps[:2])
