@@ -30,7 +30,7 @@ def test_a_failure_told_in_figures_without_the_word_is_on_topic() -> None:
     assert "off_topic" not in _rule_traps("failure", text)
 
 
-def test_a_rivals_words_without_its_subject_are_charged_as_borderline_at_most() -> None:
+def test_a_rivals_words_without_its_subject_stay_under_the_threshold() -> None:
     # a strength told through a software tester's day touches the incident question's words
     # ("crash", "users", "release", "outage") without naming any other question's subject
     text = (
@@ -42,7 +42,8 @@ def test_a_rivals_words_without_its_subject_are_charged_as_borderline_at_most() 
     )
     answer = build(from_text(text), questions.get("strengths"))
     _, hits = engine.rules(answer)
-    assert "off_topic" not in hits or hits["off_topic"].strength < 0.61
+    assert "off_topic" not in hits
+    assert -0.1 < answer.margins["off_topic"] < 0  # a near miss, for the semantic judge
 
 
 def test_naming_another_questions_subject_in_the_opening_is_off_topic() -> None:
