@@ -248,3 +248,23 @@ def test_a_strength_dressed_as_a_weakness_is_off_topic() -> None:
         "nobody else would have caught it."
     )
     assert _off_topic("weakness", text) is not None
+
+
+def test_pressure_denied_then_named_as_a_skill_is_off_topic() -> None:
+    # "how I deal with pressure" restates the question; it does not tell pressure happening
+    text = (
+        "The one I'd pick is our stock system upgrade. I booked the supplier five months ahead, "
+        "tested every till the week before and briefed each store manager in person, so there "
+        "was never any real pressure at all, and every store traded as normal on the Monday. "
+        "That's how I deal with pressure: I plan it out of existence."
+    )
+    assert _off_topic("pressure", text) is not None
+
+
+def test_pressure_told_happening_beside_a_skill_claim_is_on_topic() -> None:
+    text = (
+        "I handle pressure by breaking it down. In March our auditor moved the deadline forward "
+        "a week and I had three entities left to close. I split the reconciliations with a "
+        "colleague, worked two late nights, and we filed on the Thursday with no adjustments."
+    )
+    assert _off_topic("pressure", text) is None

@@ -93,7 +93,9 @@ def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Spa
     told = [
         s
         for s in answer.find(premise.events)
-        if not _denied(answer, s) and not any(_inside(s, d) for d in sidesteps)
+        if not _denied(answer, s)
+        and not _as_skill(answer, s)
+        and not any(_inside(s, d) for d in sidesteps)
     ]
     if premise.must_tell and not told and not sidesteps:
         return UNTOLD, answer.clauses[:1]  # the opening says what it is about instead
@@ -123,6 +125,19 @@ def _rival_entrance(answer: Answer, premise: Premise) -> Span | None:
     if any(s.start < first.start for s in answer.find(premise.events)):
         return None
     return first
+
+
+# "how I deal with pressure", "I can handle conflict": the premise named as a skill, the
+# question restated, not an event told as happening
+SKILL_VERBS = frozenset({"handle", "handling", "manage", "managing"})
+SKILL_WITH = frozenset({"deal", "dealing", "cope", "coping"})
+
+
+def _as_skill(answer: Answer, span: Span) -> bool:
+    before = [t.text for t in answer.tokens[max(0, span.start - 2) : span.start]]
+    if before and before[-1] in SKILL_VERBS:
+        return True
+    return len(before) == 2 and before[1] == "with" and before[0] in SKILL_WITH
 
 
 def _denied(answer: Answer, span: Span) -> bool:
