@@ -30,7 +30,7 @@ def test_a_failure_told_in_figures_without_the_word_is_on_topic() -> None:
     assert "off_topic" not in _rule_traps("failure", text)
 
 
-def test_a_rivals_words_without_its_subject_are_charged_as_borderline_at_most() -> None:
+def test_a_rivals_words_without_its_subject_stay_under_the_threshold() -> None:
     # a strength told through a software tester's day touches the incident question's words
     # ("crash", "users", "release", "outage") without naming any other question's subject
     text = (
@@ -42,7 +42,8 @@ def test_a_rivals_words_without_its_subject_are_charged_as_borderline_at_most() 
     )
     answer = build(from_text(text), questions.get("strengths"))
     _, hits = engine.rules(answer)
-    assert "off_topic" not in hits or hits["off_topic"].strength < 0.61
+    assert "off_topic" not in hits
+    assert -0.1 < answer.margins["off_topic"] < 0  # a near miss, for the semantic judge
 
 
 def test_naming_another_questions_subject_in_the_opening_is_off_topic() -> None:
@@ -98,3 +99,34 @@ def test_the_question_asked_back_then_answered_is_on_topic(qid: str) -> None:
     for asked in (q.prompt, *q.variants):
         answer = build(from_text(f"{asked} {q.model_answer}"), q)
         assert detectors.run("off_topic", answer, params).score < trap.threshold, asked
+
+
+def test_announcing_another_story_instead_is_off_topic() -> None:
+    text = (
+        "I can't really think of a clash with anyone I've worked with, so I'll talk about a "
+        "supplier instead. Our print supplier delivered the spring catalogues a week late and "
+        "with the wrong cover. I rang their account manager, got a reprint booked for the "
+        "Monday and had the first boxes couriered to our two biggest stores."
+    )
+    assert "off_topic" in _rule_traps("conflict", text)
+
+
+def test_a_choice_made_instead_of_another_is_not_a_change_of_subject() -> None:
+    # "instead of" tells what was done in the story; the story is the question's own
+    text = (
+        "My colleague Dev and I argued about the launch email. He wanted to talk about the "
+        "discount instead of the new range, and I thought that cheapened it. We agreed to send "
+        "both versions to a tenth of the list each, the range version won on clicks, and Dev "
+        "wrote the final one himself."
+    )
+    assert "off_topic" not in _rule_traps("conflict", text)
+
+
+def test_a_story_said_not_to_be_from_work_is_off_topic() -> None:
+    text = (
+        "It was not at work but it was the most pressure I've felt: my sister's wedding, when "
+        "the caterer cancelled four days before. I rang eleven caterers, found one who could "
+        "do a buffet for ninety, and re-did the seating plan around the new tables. On the day "
+        "everyone was fed on time."
+    )
+    assert "off_topic" in _rule_traps("pressure", text)

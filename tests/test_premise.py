@@ -203,3 +203,68 @@ def test_a_premise_needs_its_events_and_no_unknown_keys() -> None:
         Premise.model_validate({"events": []})
     with pytest.raises(ValidationError):
         Premise.model_validate({"events": ["lost"], "denial": ["no"]})
+
+
+def test_a_customer_brought_on_before_any_clash_is_off_topic_for_a_colleague_conflict() -> None:
+    text = (
+        "One that stands out is from the garden centre. A customer came to the till with a "
+        "dead olive tree and wanted a full refund after eight months. I listened, explained "
+        "the guarantee was for ninety days, and offered a replacement at half price, which he "
+        "took, and he has been back several times since."
+    )
+    found = _off_topic("conflict", text)
+    assert found is not None
+    assert any("customer" in q for q in found)
+
+
+def test_a_clash_told_before_a_customer_comes_in_is_on_topic() -> None:
+    # the clash with the colleague comes first; the customer only walks into it
+    text = (
+        "I clashed with another supervisor over the returns desk rota, because she kept putting "
+        "new starters on it alone. Then a customer came in shouting on a Saturday and a trainee "
+        "was left in tears. I asked her for ten minutes after close, showed her the complaint "
+        "log, and we agreed nobody covers returns in their first month. Complaints fell by half."
+    )
+    assert _off_topic("conflict", text) is None
+
+
+def test_a_career_history_for_why_this_company_is_off_topic() -> None:
+    # never speaks to the company at all: no "you", no "your", no "this role"
+    text = (
+        "I started on the shop floor at a builders merchant, moved into the trade counter after "
+        "a year and then ran the timber yard for three. After that I spent four years as an "
+        "area sales rep covering the whole county, and I grew my patch by a third. I like "
+        "hitting a target and I like a busy day."
+    )
+    assert _off_topic("why_company", text) is not None
+
+
+def test_a_strength_dressed_as_a_weakness_is_off_topic() -> None:
+    # "weakness" is only the subject named; nothing in it is weak, and it is framed as a talent
+    text = (
+        "My weakness is that I'm thorough to a fault. On my last stock take I recounted the "
+        "whole cold store after everyone else had gone home, found two pallets booked to the "
+        "wrong site and saved the branch a write-off of six thousand pounds. My manager said "
+        "nobody else would have caught it."
+    )
+    assert _off_topic("weakness", text) is not None
+
+
+def test_pressure_denied_then_named_as_a_skill_is_off_topic() -> None:
+    # "how I deal with pressure" restates the question; it does not tell pressure happening
+    text = (
+        "The one I'd pick is our stock system upgrade. I booked the supplier five months ahead, "
+        "tested every till the week before and briefed each store manager in person, so there "
+        "was never any real pressure at all, and every store traded as normal on the Monday. "
+        "That's how I deal with pressure: I plan it out of existence."
+    )
+    assert _off_topic("pressure", text) is not None
+
+
+def test_pressure_told_happening_beside_a_skill_claim_is_on_topic() -> None:
+    text = (
+        "I handle pressure by breaking it down. In March our auditor moved the deadline forward "
+        "a week and I had three entities left to close. I split the reconciliations with a "
+        "colleague, worked two late nights, and we filed on the Thursday with no adjustments."
+    )
+    assert _off_topic("pressure", text) is None

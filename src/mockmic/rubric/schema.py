@@ -93,6 +93,9 @@ class Premise(_Strict):
     # contrary phrases needed, none told: one reason that fits any employer among generalities
     # is a vague answer to the question, two are an answer to another one
     min_contrary: int = Field(default=1, ge=1)
+    # the events are the question's subject itself (the company spoken to as "you"): an answer
+    # that never tells one is about something else (a career history for "why here?")
+    must_tell: bool = False
 
 
 class Weights(_Strict):

@@ -388,12 +388,16 @@ def _topic_finding(answer: Answer, p: TopicParams) -> Finding:
     if rival < max(on_topic + RIVAL_MARGIN, RIVAL_MIN):  # not clearly elsewhere: half as sure
         strength *= 0.5
     # words alone, with no subject named, are weaker evidence than a subject named (a strong
-    # answer in a trade's own words can touch a rival's list): at most a borderline trap
+    # answer in a trade's own words touches a rival's list): kept just under the threshold,
+    # a near miss the semantic judge can weigh, never a trap on its own
     return Finding(min(strength, WORDS_ONLY), spans(hits) or spans(rival_hits, 2))
 
 
 FRAMED = 0.85  # a rival's subject named in the opening: fired in full
-WORDS_ONLY = 0.65  # a rival's words without its subject: fired, but charged as borderline
+# a rival's words without its subject: under the threshold (0.6). Fired at 0.65 they were
+# right 2 times in 10 on dev and writers a-l (a strength told in a surveyor's or a tester's
+# words reads like a tender or an incident), and 1 time in 5 on writers m-p
+WORDS_ONLY = 0.55
 OPENING = 40  # tokens: where a candidate says what the answer is about
 # What an answer says it is about, in its opening: each subject with the topic phrases a
 # question lists when the subject is its own. Named there, it is this question's subject when
@@ -451,8 +455,23 @@ SUBJECTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("conflict", "disagree~"),
         ("a disagreement", "see eye to eye", "very different ideas"),
     ),
-    # a candidate steering away names no subject; it is never the question's own
-    ((), ("rather talk about", "rather tell you about", "rather focus on")),
+    # a candidate steering away names no subject; it is never the question's own: "I'd rather
+    # talk about", "I'll tell you about a guest instead", "this wasn't at work, but"
+    (
+        (),
+        (
+            "rather talk about",
+            "rather tell you about",
+            "rather focus on",
+            "tell you ... ... instead",
+            "talk about ... ... instead",
+            "focus on ... ... instead",
+            "not at work but",
+            "not at work though",
+            "not a work example",
+            "not from work but",
+        ),
+    ),
 )
 
 
@@ -465,11 +484,21 @@ def _framed(answer: Answer) -> tuple[list[tuple[Span, float]], list[tuple[Span, 
     other: list[tuple[Span, float]] = []
     for keys, phrases in SUBJECTS:
         for hit in weighted(answer, phrases):
-            if hit[0].start >= OPENING:
+            if hit[0].start >= OPENING or _instead_of(answer, hit[0]):
                 continue
             mine = bool(set(topic).intersection(keys)) or bool(keys and _names(answer, hit, topic))
             (own if mine else other).append(hit)
     return own, other
+
+
+def _instead_of(answer: Answer, span: Span) -> bool:
+    """ "talked about X instead of Y" tells a choice made in the story, not a change of subject."""
+    end = span.end
+    return (
+        answer.tokens[end - 1].text == "instead"
+        and end < len(answer.tokens)
+        and answer.tokens[end].text == "of"
+    )
 
 
 def _names(answer: Answer, hit: tuple[Span, float], topic: tuple[str, ...]) -> bool:
