@@ -973,6 +973,41 @@ VINDICATED = {
     "take no for an answer": 0.7,
 }
 
+# The shapes of a flattering "failure" (detectors.brag): the words each shape is read from.
+# What a goal is called, for "98 percent of the target".
+TARGET_WORDS = frozenset({"target", "targets", "goal", "goals", "quota", "forecast", "plan"})
+SPOKEN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# The candidate ranked above everyone else, inside the story of their failure.
+RANKED_FIRST = (
+    "i was the top", "i was the best", "i was the highest", "i was the fastest",
+    "i was the strongest", "top performer", "best performer", "better myself",
+    "faster myself", "better than anyone",
+)
+# A failure granted in one narrow sense only; a "but" must follow (brag.scoped_failure).
+SCOPED_FAILURE = (
+    "failure at the time", "failure on the", "failure on paper", "failure in one sense",
+    "failure by the", "failure in that sense", "failure strictly", "failure if you",
+    "failure technically", "failed on paper", "failed on the numbers",
+)
+# Before "differently" in its clause: the candidate would not have done it another way.
+DOUBT_WORDS = frozenset({"not", "never", "nothing", "struggle", "hard", "doubt", "any"})
+DOING_WORDS = frozenset({"would", "d", "do", "done", "doing", "change"})
+# An outcome that was the best yet: the setback's result outdid what came before it.
+BEST_YET = (
+    "best * ever", "best * * ever", "best * we have had", "best * * we have had",
+    "best * we have ever", "best * they have ever", "best * they had ever", "biggest * ever",
+    "still talk about it",
+)
+# A fault that is really overwork for the job's sake: worn out by doing too much of it.
+OVERWORK = (
+    "looking after myself", "look after myself", "taking care of myself", "burn~ out",
+    "burnt out", "burned out", "burned myself out", "burnt myself out", "exhausted myself",
+)
+
 # --- Badmouthing: contempt in other writers' ways (detectors.contempt) ---------------------------
 # Names for a person that are insults whatever the sentence: a type, not an act. Full weight.
 INSULT_NOUNS = (

@@ -10,6 +10,7 @@ from pydantic import Field
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors import Finding, Params, contempt, detector
+from mockmic.rubric.detectors.brag import brag_shapes
 from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     after,
@@ -133,6 +134,11 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
         h
         for h in weighted(answer, lx.VINDICATED, skip_negated=True)
         if not any(_overlap(h[0], s) for s, _ in hits)
+    ]
+    # the story shapes of a flattering failure, in words no list names; loose signs, so they
+    # weigh like a verdict only together or beside the semantic judge
+    verdict += [
+        h for h in brag_shapes(answer) if not any(_overlap(h[0], s) for s, _ in hits + verdict)
     ]
     brag = {s for s, _ in hits + verdict}
     # naming the topic ("my biggest failure was ...") is not a setback with a cost
