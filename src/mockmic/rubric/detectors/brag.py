@@ -58,18 +58,17 @@ def _number(words: list[str], k: int) -> tuple[int, int]:
     thirty"); `k` itself when no number starts there."""
     if words[k].isdigit():
         return k + 1, int(words[k])
-    value, j = 0, k
-    if words[k] == "a" and k + 1 < len(words) and words[k + 1] == "hundred":
-        j = k + 1
-    while j < len(words):
-        w = words[j]
+    value, first = 0, k + 1 if words[k : k + 2] == ["a", "hundred"] else k
+    j = first
+    for j in range(first, len(words) + 1):
+        w = words[j] if j < len(words) else ""
+        nxt = words[j + 1] if j + 1 < len(words) else ""
         if w in lx.SPOKEN_NUMBERS:
             value += lx.SPOKEN_NUMBERS[w]
         elif w == "hundred":
             value = max(value, 1) * 100
-        elif not (w == "and" and value and j + 1 < len(words) and words[j + 1] in lx.SPOKEN_NUMBERS):
-            break
-        j += 1
+        elif not (w == "and" and value and nxt in lx.SPOKEN_NUMBERS):
+            break  # "a hundred and twelve" goes on past its "and"
     return (j, value) if value else (k, 0)
 
 
@@ -78,8 +77,7 @@ def scoped_failure(answer: Answer) -> list[Span]:
     granted only in one narrow sense, then taken back."""
     out = []
     for s in answer.find(lx.SCOPED_FAILURE):
-        following = [answer.tokens[i].text for i in range(s.end, min(s.end + 6, len(answer.tokens)))]
-        if "but" in following:
+        if "but" in [t.text for t in answer.tokens[s.end : s.end + 6]]:
             out.append(s)
     return out
 
