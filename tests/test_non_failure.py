@@ -57,6 +57,8 @@ SHAPES = {
     "no_regret": "Looking back, I would not do a single thing differently.",
     "best_yet": "The open day was the best turnout we have had in years.",
     "overwork": "I kept taking the extra shifts until I burned myself out by the spring.",
+    "right_all_along": "The director later admitted I had been right about the supplier.",
+    "reversal": "In the end that failure turned into one of my proudest days at the firm.",
 }
 NOT_SHAPES = {
     "far_from_target": "We closed the year at sixty percent of the sales target.",
@@ -64,6 +66,8 @@ NOT_SHAPES = {
     "others_differently": "The two night shifts were labelling the samples differently.",
     "would_change": "Next time I would plan the handover differently and start a week earlier.",
     "plain_failure": "It was a failure, but the lesson I took was about my own planning.",
+    "right_there": "I was right there when the pallet tipped, and I had not strapped it.",
+    "proud_elsewhere": "My proudest day was the launch, a year after the failure I described.",
 }
 
 

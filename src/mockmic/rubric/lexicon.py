@@ -999,9 +999,14 @@ DOUBT_WORDS = frozenset({"not", "never", "nothing", "struggle", "hard", "doubt",
 DOING_WORDS = frozenset({"would", "d", "do", "done", "doing", "change"})
 # An outcome that was the best yet: the setback's result outdid what came before it.
 BEST_YET = (
-    "best * ever", "best * * ever", "best * we have had", "best * * we have had",
-    "best * we have ever", "best * they have ever", "best * they had ever", "biggest * ever",
-    "still talk about it",
+    "best ... ever", "best * we have had", "best * * we have had", "biggest ... ever",
+    "still talk about it", "turned into ... proudest", "failure turned into",
+)
+# The candidate proved right after others overruled them: the failure was theirs, not mine.
+RIGHT_ALL_ALONG = (
+    "i was right about", "i was right all along", "i * been right", "i had been right",
+    "proved me right", "proven right", "what i had predicted", "what i predicted",
+    "what i had warned", "what i warned", "as i had said", "i know i am right",
 )
 # A fault that is really overwork for the job's sake: worn out by doing too much of it.
 OVERWORK = (

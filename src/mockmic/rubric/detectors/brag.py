@@ -28,6 +28,7 @@ def brag_shapes(answer: Answer) -> Hits:
         + scoped_failure(answer)
         + no_regret(answer)
         + answer.find(lx.BEST_YET)
+        + answer.find(lx.RIGHT_ALL_ALONG)
         + answer.find(lx.OVERWORK)
     )
     return [(s, SHAPE_WEIGHT) for s in sorted(set(found), key=lambda s: s.start)]
