@@ -171,7 +171,16 @@ APOLOGY = {
     "i am the worst": 1.0, "i should not be": 0.5, "i do not deserve": 1.0, "guilt~": 0.8,
     "i really really": 0.4, "so so sorry": 1.0, "mortified": 1.0, "i am a failure": 1.0,
     "i am bad at": 0.7, "i am really bad": 0.8, "i will never forgive": 1.0, "my fault again": 0.8,
+    # reproach turned on oneself, and a mind that would not leave it alone
+    "hard on myself": 0.8, "harsh on myself": 0.8, "blam~ myself": 0.8, "angry with myself": 0.7,
+    "kick~ myself": 0.7, "kept thinking about": 0.6, "could not stop thinking": 0.8,
 }
+# A bad feeling made to last ("I felt terrible about it for months"): dwelling, not growth.
+FEELINGS = frozenset({
+    "terrible", "awful", "bad", "guilty", "ashamed", "embarrassed", "sick", "horrible", "low",
+    "miserable", "upset",
+})
+LONG_SPELLS = frozenset({"weeks", "months", "years", "ages", "long"})
 
 # A flattering "failure": a virtue in excess, or a setback that ended in a win.
 HUMBLE_BRAG = {
