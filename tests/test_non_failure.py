@@ -8,6 +8,7 @@ import pytest
 
 from mockmic import questions
 from mockmic.rubric.answer import build
+from mockmic.rubric.detectors.brag import brag_shapes
 from mockmic.rubric.detectors.traps import brag_strength
 from mockmic.transcribe.text import from_text
 
@@ -44,3 +45,51 @@ def test_an_owned_failure_with_a_lesson_is_not_a_non_failure() -> None:
         "second person checks every price list change, and we have caught two rises since."
     )
     assert _strength(text) < THRESHOLD
+
+
+# The story shapes (detectors.brag): each one a loose sign, read whatever the words around it.
+SHAPES = {
+    "near_target": "We closed the year at ninety seven percent of the sales target.",
+    "beaten_target": "The team finished on a hundred and twelve percent of quota.",
+    "digits_target": "My region reached 96% of the plan by December.",
+    "ranked_first": "I was the top seller in the shop for two years running.",
+    "scoped": "It was a failure on the numbers, but the customers kept coming back.",
+    "no_regret": "Looking back, I would not do a single thing differently.",
+    "best_yet": "The open day was the best turnout we have had in years.",
+    "overwork": "I kept taking the extra shifts until I burned myself out by the spring.",
+    "right_all_along": "The director later admitted I had been right about the supplier.",
+    "reversal": "In the end that failure turned into one of my proudest days at the firm.",
+}
+NOT_SHAPES = {
+    "far_from_target": "We closed the year at sixty percent of the sales target.",
+    "figure_not_of_target": "Ninety eight percent of the parcels left on time after the change.",
+    "others_differently": "The two night shifts were labelling the samples differently.",
+    "would_change": "Next time I would plan the handover differently and start a week earlier.",
+    "plain_failure": "It was a failure, but the lesson I took was about my own planning.",
+    "right_there": "I was right there when the pallet tipped, and I had not strapped it.",
+    "proud_elsewhere": "My proudest day was the launch, a year after the failure I described.",
+}
+
+
+def _shapes(text: str) -> int:
+    return len(brag_shapes(build(from_text(text), questions.get("failure"))))
+
+
+@pytest.mark.parametrize("kind", sorted(SHAPES))
+def test_a_flattering_story_shape_is_read(kind: str) -> None:
+    assert _shapes(SHAPES[kind]) == 1, kind
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_SHAPES))
+def test_a_plain_story_has_no_flattering_shape(kind: str) -> None:
+    assert _shapes(NOT_SHAPES[kind]) == 0, kind
+
+
+def test_one_shape_alone_stays_short_and_two_together_flag() -> None:
+    one = "I was the top seller in the shop, and I missed one delivery date that spring."
+    two = (
+        "I was the top seller in the shop, and that year we finished on ninety eight percent "
+        "of the target, which I count as my failure."
+    )
+    assert 0 < _strength(one) < THRESHOLD
+    assert _strength(two) >= THRESHOLD

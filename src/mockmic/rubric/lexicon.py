@@ -171,7 +171,16 @@ APOLOGY = {
     "i am the worst": 1.0, "i should not be": 0.5, "i do not deserve": 1.0, "guilt~": 0.8,
     "i really really": 0.4, "so so sorry": 1.0, "mortified": 1.0, "i am a failure": 1.0,
     "i am bad at": 0.7, "i am really bad": 0.8, "i will never forgive": 1.0, "my fault again": 0.8,
+    # reproach turned on oneself, and a mind that would not leave it alone
+    "hard on myself": 0.8, "harsh on myself": 0.8, "blam~ myself": 0.8, "angry with myself": 0.7,
+    "kick~ myself": 0.7, "kept thinking about": 0.6, "could not stop thinking": 0.8,
 }
+# A bad feeling made to last ("I felt terrible about it for months"): dwelling, not growth.
+FEELINGS = frozenset({
+    "terrible", "awful", "bad", "guilty", "ashamed", "embarrassed", "sick", "horrible", "low",
+    "miserable", "upset",
+})
+LONG_SPELLS = frozenset({"weeks", "months", "years", "ages", "long"})
 
 # A flattering "failure": a virtue in excess, or a setback that ended in a win.
 HUMBLE_BRAG = {
@@ -985,6 +994,47 @@ VINDICATED = {
     "so popular": 0.7, "too popular": 0.8, "plan for success": 0.8, "more of a * than a": 0.7,
     "take no for an answer": 0.7,
 }
+
+# The shapes of a flattering "failure" (detectors.brag): the words each shape is read from.
+# What a goal is called, for "98 percent of the target".
+TARGET_WORDS = frozenset({"target", "targets", "goal", "goals", "quota", "forecast", "plan"})
+SPOKEN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# The candidate ranked above everyone else, inside the story of their failure.
+RANKED_FIRST = (
+    "i was the top", "i was the best", "i was the highest", "i was the fastest",
+    "i was the strongest", "top performer", "best performer", "better myself",
+    "faster myself", "better than anyone",
+)
+# A failure granted in one narrow sense only; a "but" must follow (brag.scoped_failure).
+SCOPED_FAILURE = (
+    "failure at the time", "failure on the", "failure on paper", "failure in one sense",
+    "failure by the", "failure in that sense", "failure strictly", "failure if you",
+    "failure technically", "failed on paper", "failed on the numbers",
+)
+# Before "differently" in its clause: the candidate would not have done it another way.
+DOUBT_WORDS = frozenset({"not", "never", "nothing", "struggle", "hard", "doubt", "any"})
+DOING_WORDS = frozenset({"would", "d", "do", "done", "doing", "change"})
+# An outcome that was the best yet: the setback's result outdid what came before it.
+BEST_YET = (
+    "best ... ever", "best * we have had", "best * * we have had", "biggest ... ever",
+    "still talk about it", "turned into ... proudest", "failure turned into",
+)
+# The candidate proved right after others overruled them: the failure was theirs, not mine.
+RIGHT_ALL_ALONG = (
+    "i was right about", "i was right all along", "i * been right", "i had been right",
+    "proved me right", "proven right", "what i had predicted", "what i predicted",
+    "what i had warned", "what i warned", "as i had said", "i know i am right",
+)
+# A fault that is really overwork for the job's sake: worn out by doing too much of it.
+OVERWORK = (
+    "looking after myself", "look after myself", "taking care of myself", "burn~ out",
+    "burnt out", "burned out", "burned myself out", "burnt myself out", "exhausted myself",
+)
 
 # --- Badmouthing: contempt in other writers' ways (detectors.contempt) ---------------------------
 # Names for a person that are insults whatever the sentence: a type, not an act. Full weight.

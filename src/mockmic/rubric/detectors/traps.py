@@ -10,6 +10,7 @@ from pydantic import Field
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors import Finding, Params, contempt, detector
+from mockmic.rubric.detectors.brag import brag_shapes
 from mockmic.rubric.detectors.common import (
     ExtraOnlyParams,
     after,
@@ -154,8 +155,22 @@ def _owned(answer: Answer) -> bool:
 
 def apology_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # one "I felt terrible" is honest; a second and a third is asking for absolution
-    hits = weighted(answer, lx.APOLOGY, extra)
+    hits = weighted(answer, lx.APOLOGY, extra) + _dwelling(answer)
     return max(total(hits) - 0.5, 0.0) / 1.5, spans(hits)
+
+
+def _dwelling(answer: Answer) -> list[tuple[Span, float]]:
+    """ "I felt terrible about it for months": a bad feeling kept up over weeks or longer."""
+    out = []
+    for clause in answer.clauses:
+        words = [t.text for t in answer.tokens[clause.start : clause.end]]
+        feel = next((k for k, w in enumerate(words) if w in lx.FEELINGS), None)
+        if feel is not None and "for" in words[feel:] and lx.LONG_SPELLS & set(words[feel:]):
+            out.append((Span(clause.start + feel, clause.start + feel + 1), DWELLING_WEIGHT))
+    return out
+
+
+DWELLING_WEIGHT = 0.6
 
 
 def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
@@ -166,6 +181,11 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
         h
         for h in weighted(answer, lx.VINDICATED, skip_negated=True)
         if not any(_overlap(h[0], s) for s, _ in hits)
+    ]
+    # the story shapes of a flattering failure, in words no list names; loose signs, so they
+    # weigh like a verdict only together or beside the semantic judge
+    verdict += [
+        h for h in brag_shapes(answer) if not any(_overlap(h[0], s) for s, _ in hits + verdict)
     ]
     brag = {s for s, _ in hits + verdict}
     # naming the topic ("my biggest failure was ...") is not a setback with a cost
