@@ -19,6 +19,7 @@ Hits = list[tuple[Span, float]]
 SHAPE_WEIGHT = 0.5
 NEAR_TARGET = 90  # percent of a target at or above which a "miss" is really a near win
 TARGET_WINDOW = 6  # tokens after the figure within which the target is named
+REGRET_WINDOW = 6  # tokens before "differently" that hold the doubt and the doing
 
 
 def brag_shapes(answer: Answer) -> Hits:
@@ -96,6 +97,3 @@ def no_regret(answer: Answer) -> list[Span]:
         if prev & lx.DOUBT_WORDS and prev & lx.DOING_WORDS:
             out.append(Span(k, k + 1))
     return out
-
-
-REGRET_WINDOW = 6
