@@ -13,6 +13,8 @@ from mockmic.rubric.schema import Question
 from mockmic.rubric.text import Span, is_past, normalise
 
 NEGATIONS = frozenset({"not", "never", "no", "without", "nobody", "nothing"})
+# tokens: the opening, where a candidate says what the answer is about and whom it involves
+OPENING = 40
 
 
 class ExtraOnlyParams(Params):

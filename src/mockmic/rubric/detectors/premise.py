@@ -10,7 +10,7 @@ the answer sidesteps when it denies or inverts the premise more often than it te
 from __future__ import annotations
 
 from mockmic.rubric.answer import Answer
-from mockmic.rubric.detectors.common import negated, unrealised
+from mockmic.rubric.detectors.common import OPENING, negated, unrealised
 from mockmic.rubric.schema import Premise
 from mockmic.rubric.text import Span
 
@@ -65,7 +65,6 @@ RIVAL_ENTRANCES = (
     "was with * {r}",
     "was with * * {r}",
 )
-OPENING = 40  # tokens
 DENIED = 0.85  # the premise denied more than told: fired in full
 CONTRARY = 0.7  # the contrary story told more than the premise: fired
 UNTOLD = 0.7  # a must-tell premise never told: fired

@@ -12,6 +12,7 @@ from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors import Finding, Params, contempt, detector
 from mockmic.rubric.detectors.brag import brag_shapes
 from mockmic.rubric.detectors.common import (
+    OPENING,
     ExtraOnlyParams,
     after,
     before,
@@ -418,7 +419,6 @@ FRAMED = 0.85  # a rival's subject named in the opening: fired in full
 # right 2 times in 10 on dev and writers a-l (a strength told in a surveyor's or a tester's
 # words reads like a tender or an incident), and 1 time in 5 on writers m-p
 WORDS_ONLY = 0.55
-OPENING = 40  # tokens: where a candidate says what the answer is about
 # What an answer says it is about, in its opening: each subject with the topic phrases a
 # question lists when the subject is its own. Named there, it is this question's subject when
 # this question's topic lists one of them, and another's when not.
