@@ -713,11 +713,15 @@ MANY_WORDS = frozenset((
     "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
     "hundred", "hundreds", "thousand", "thousands", "dozens", "million",
 ))
-NUMBER_WORDS = frozenset((
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "thousand", "million", "half", "dozen", "first", "second", "third", "percent",
+# Number words and their values ("a hundred and twelve percent" is read by detectors.brag).
+SPOKEN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+NUMBER_WORDS = frozenset(SPOKEN_NUMBERS) | frozenset((
+    "hundred", "thousand", "million", "half", "dozen", "first", "second", "third", "percent",
 ))
 PAST_IRREGULAR = frozenset((
     "was", "were", "had", "did", "made", "took", "gave", "went", "got", "ran", "wrote", "built",
@@ -998,12 +1002,6 @@ VINDICATED = {
 # The shapes of a flattering "failure" (detectors.brag): the words each shape is read from.
 # What a goal is called, for "98 percent of the target".
 TARGET_WORDS = frozenset({"target", "targets", "goal", "goals", "quota", "forecast", "plan"})
-SPOKEN_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
 # The candidate ranked above everyone else, inside the story of their failure.
 RANKED_FIRST = (
     "i was the top", "i was the best", "i was the highest", "i was the fastest",
