@@ -629,6 +629,7 @@ def _samples(answers: Sequence[Answer]) -> list[Any]:
                 a.traps,
                 allowed_traps(a.question),
                 a.group,
+                a.evidence,
             )
         )
     ]
@@ -661,6 +662,7 @@ def _figures(
     fuse: Sequence[str] = (),
     quoted: Any = None,
     rule_weight: float | dict[str, float] = RULE_WEIGHTS[0],
+    deaf: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Out-of-fold figures, as means over the fold draws: over the whole fitting set ("fit") and
     per split; answers outside the fitting set are judged by the fit on all of it. `quoted`
@@ -675,7 +677,7 @@ def _figures(
             fit = calibrate.liked(fit, quoted, pool, loo=True)
             rest = calibrate.liked(rest, quoted, pool, loo=False)
             checks = calibrate.checked(checks, quoted, pool)
-        whole = calibrate.fit_readouts(fit, lam, traps, fuse, rule_weight, checks)
+        whole = calibrate.fit_readouts(fit, lam, traps, fuse, rule_weight, checks, deaf)
         outside = {s.id: Judged(*calibrate.judged(s, whole, weight)) for s in rest}
     groups = {"fit": [data.answers[s.id] for s in data.fit]}
     for split in data.splits():
@@ -684,7 +686,7 @@ def _figures(
     odds: dict[str, list[float]] = {}
     for seed in SEEDS:
         judged, odds = calibrate.out_of_fold(
-            data.fit, lam, weight, traps, seed, fuse, quoted, rule_weight, data.checks
+            data.fit, lam, weight, traps, seed, fuse, quoted, rule_weight, data.checks, deaf
         )
         rows = {s.id: Judged(c, t) for s, (c, t) in zip(data.fit, judged, strict=True)} | outside
         for name, answers in groups.items():
@@ -791,6 +793,15 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         if t not in NEVER_FUSED
         and sum(1 for s in data.fit if t in s.traps) >= calibrate.MIN_POSITIVES
     ]
+    # a read-out that hears too little of a trap on its own (badmouthing: contempt is in a few
+    # words about someone, which a mean of sentence vectors dilutes) would only thin the other
+    # voices: its trap is fused without it, by the rule, likeness and the sentence read-out
+    probe = figures(lam, weight, ALL_TRAPS)
+    choice = calibrate.trap_choice(data.fit, probe["_odds"])
+    deaf = tuple(
+        t for t in candidates if choice.get(t, {}).get("recall", 0.0) < calibrate.VOICE_RECALL
+    )
+    figures = functools.partial(figures, deaf=deaf)
     fused_probe = figures(lam, weight, candidates, candidates)
     # the words the training split's labellers quoted for a trap may join its written example
     # sentences (likeness): kept if, out of fold, they raise the fused traps' mean F1
@@ -824,15 +835,8 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         probe_f1[t] = f1[rule_weights[t]]
     tried = {w: _mean_f1(p, candidates) for w, p in probes.items()}
     rules_f1 = rules["fit"]["trap_f1"]
-    probe = figures(lam, weight, ALL_TRAPS)
-    choice = calibrate.trap_choice(data.fit, probe["_odds"])
-    # a read-out that hears too little of a trap on its own (badmouthing: contempt is in a few
-    # words about someone, which a mean of sentence vectors dilutes) only thins the rule's voice
     fused = tuple(
-        t
-        for t in candidates
-        if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
-        and choice.get(t, {}).get("recall", 0.0) >= calibrate.VOICE_RECALL
+        t for t in candidates if probe_f1.get(t, 0.0) >= rules_f1.get(t, 0.0) - FUSE_SLACK
     )
     kept = tuple(
         t
@@ -846,7 +850,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
     keys = {s.key for s in data.fit}
     fit = calibrate.liked(data.fit, quoted, keys, loo=True) if quoted else data.fit
     checks = calibrate.checked(data.checks, quoted, keys) if quoted else data.checks
-    readouts = calibrate.fit_readouts(fit, lam, kept + fused, fused, rule_weights, checks)
+    readouts = calibrate.fit_readouts(fit, lam, kept + fused, fused, rule_weights, checks, deaf)
     # a trap whose every threshold would undo a check is not fused (the rule decides alone)
     refused = [t for t in fused if t not in readouts.fusion]
     dropped = [t for t in kept if t not in readouts.traps]
@@ -878,6 +882,8 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         },
         "trap_f1_final_out_of_fold": _rounded(final, ("trap_f1",)),
         "trap_readouts_alone": choice,
+        "fused_without_readout": [t for t in deaf if t in fused],
+        "sentence_voice": sorted(readouts.sentences),
         "outside_checks": {
             "answers": len(checks),
             "refused_fusions": refused,
@@ -910,6 +916,10 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         f"   rule weight in a fusion {RULE_WEIGHTS[0]}"
         + (", but " + ", ".join(f"{t} {w:g}" for t, w in lighter.items()) if lighter else "")
         + f" (fused traps' mean F1 out of fold by rule weight: {_pairs(tried)})"
+    )
+    lines.append(
+        f"   fused without the read-out's voice {[t for t in deaf if t in fused] or 'none'}; "
+        f"heard by sentence {sorted(readouts.sentences) or 'none'}"
     )
     lines.append(
         "   labellers' quotes as likeness examples: "

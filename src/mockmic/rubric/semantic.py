@@ -4,10 +4,12 @@
                                          where speech-to-text left none
            -> embeddings (rubric.embed)  one 384-number vector of meaning per sentence
            -> Review                     a criterion scored by a linear read-out of the mean
-                                         vector, and traps decided by three voices together:
-                                         the rule's margin, the trap's read-out, and how
+                                         vector, and traps decided by up to four voices
+                                         together: the rule's margin, the trap's read-out, how
                                          closely a sentence matches the trap's own example
-                                         sentences (questions/semantic.yaml, `likeness`)
+                                         sentences (questions/semantic.yaml, `likeness`), and
+                                         the sentence that reads most like the words labellers
+                                         quoted as saying the trap (`sentence`)
 
 Each read-out is a weight vector fitted on the labelled set's dev half, and the training split
 when the fit includes it (bench/judgment.py --fit-semantic, cross-validated there; never the test
@@ -97,7 +99,7 @@ class Readout:
         return out
 
 
-VOICES = ("rule", "readout", "likeness")
+VOICES = ("rule", "readout", "likeness", "sentence")
 RULE_UNIT = 0.25  # this far past its threshold, a rule is charged in full (engine.CLEAR_MARGIN)
 RULE_CLIP = 2.0  # far past its threshold, or far short of it, a rule's voice is no louder
 
@@ -110,10 +112,33 @@ RULE_WEIGHT = 3.0
 
 
 @dataclass(frozen=True)
+class Sentences:
+    """A trap read sentence by sentence: a linear read-out of each sentence vector, fitted to tell
+    the sentences labellers quoted as saying the trap from those of answers without it. The
+    answer's value is its most trap-like sentence's, so the one sentence that carries a trap (a
+    jab at a former boss, a brag dressed as a failure) is not diluted by the rest of the answer,
+    as it is in the mean vector; and that sentence is the evidence quoted."""
+
+    weights: Vector
+    bias: float
+
+    def scores(self, rows: Vector) -> Vector:
+        out: Vector = rows @ self.weights + self.bias
+        return out
+
+    def value(self, rows: Vector) -> tuple[float, int]:
+        """The best sentence's score and its index."""
+        s = self.scores(rows)
+        k = int(np.argmax(s))
+        return float(s[k]), k
+
+
+@dataclass(frozen=True)
 class Fusion:
     """A trap decided by several voices at once, each put on the same scale (its mean and spread
     out of fold on the fitting set) and averaged with equal weight: the rule's margin, the trap's
-    read-out, the likeness to the trap's example sentences. The weights are set, not fitted (the
+    read-out, the likeness to the trap's example sentences, the most trap-like sentence (where
+    the fit kept each of them for this trap). The weights are set, not fitted (the
     rule as loud as the two model voices together, see RULE_WEIGHT): the rules were written
     while reading the dev half, so a weight fitted there would trust them more than answers they
     were not written from deserve; only the threshold is chosen there (by CV, held to outside
@@ -153,6 +178,7 @@ class Fitted:
     # more `present` example sentences per trap, next to questions/semantic.yaml's: the words
     # the training split's labellers quoted as saying the trap (chosen and checked by CV)
     quotes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sentences: dict[str, Sentences] = field(default_factory=dict)  # the `sentence` voice, per trap
 
 
 @dataclass(frozen=True)
@@ -241,6 +267,13 @@ def fitted(path: Path = FIT) -> Fitted | None:
         meta=raw.get("meta", {}),
         fusion={t: fusion(r["fusion"]) for t, r in raw["traps"].items() if "fusion" in r},
         quotes={t: tuple(q) for t, q in (raw.get("likeness") or {}).items()},
+        sentences={
+            t: Sentences(
+                np.asarray(r["sentence"]["weights"], dtype=np.float32), float(r["sentence"]["bias"])
+            )
+            for t, r in raw["traps"].items()
+            if "sentence" in r
+        },
     )
 
 
@@ -364,7 +397,8 @@ def review(
             continue  # fitted where this trap was labelled; elsewhere the rule decides alone
         if fusion is not None and margins is not None and trap_id in margins:
             decided.append(trap_id)
-            hit = _fused(answer, spans, read, trap_id, fusion, margins[trap_id], readout)
+            heard = fit.sentences.get(trap_id)
+            hit = _fused(answer, spans, read, trap_id, fusion, margins[trap_id], readout, heard)
             hits.extend([hit] if hit else [])
             continue
         margin = readout.value(read) - threshold
@@ -393,15 +427,24 @@ def _fused(
     fusion: Fusion,
     margin: float,
     readout: Readout,
+    heard: Sentences | None = None,
 ) -> TrapHit | None:
     """The voices together; the hit quotes the sentence the model voices lean on most (the
     engine adds the rule's own quotes when the rule fired too)."""
     like = likeness(read.rows, trap_id)
-    values = voice_values(margin, readout.value(read), like[0] if like is not None else None)
+    best = heard.value(read.rows) if heard is not None else None
+    values = voice_values(
+        margin,
+        readout.value(read),
+        like[0] if like is not None else None,
+        best[0] if best is not None else None,
+    )
     strength = fused_strength(fusion, values)
     if strength is None:
         return None
-    if like is not None and "likeness" in fusion.voices:
+    if best is not None and "sentence" in fusion.voices:
+        k = best[1]
+    elif like is not None and "likeness" in fusion.voices:
         k = like[1]
     else:
         k = int(np.argmax(readout.shares(read)))
@@ -416,11 +459,16 @@ def added_strength(margin: float) -> float:
     return 0.5 + 0.5 * min(margin / 2.0, 1.0)
 
 
-def voice_values(margin: float, readout: float, like: float | None) -> dict[str, float]:
-    """What each voice says of one trap on one answer (likeness only where it has examples)."""
+def voice_values(
+    margin: float, readout: float, like: float | None, sentence: float | None = None
+) -> dict[str, float]:
+    """What each voice says of one trap on one answer (likeness only where it has examples, the
+    sentence voice only where the fit has a sentence read-out)."""
     out = {"rule": rule_voice(margin), "readout": readout}
     if like is not None:
         out["likeness"] = like
+    if sentence is not None:
+        out["sentence"] = sentence
     return out
 
 
