@@ -193,3 +193,84 @@ def test_the_threshold_is_chosen_inside_its_window() -> None:
     assert calibrate.best_threshold(z, y, low=2.5) == 2.75  # the gap's part above low
     assert calibrate.best_threshold(z, y, high=0.5) == 0.25
     assert calibrate.best_threshold(z, y, low=5.0) == 6.0  # nothing left: past the window's end
+
+
+def test_quoted_sentences_are_those_that_say_a_quote() -> None:
+    texts = [
+        "The release slipped by a fortnight.",
+        "Honestly the design agency kept sending the artwork late, so I could do nothing.",
+        "I told the client that, frankly, it was out of my hands.",
+        "Next time I would pick a different agency.",
+    ]
+    quotes = ["the design agency kept sending the artwork late", "it was out of my hands"]
+    assert calibrate.quoted_rows(texts, quotes).tolist() == [False, True, True, False]
+    assert not calibrate.quoted_rows(texts, []).any()
+    # a quote running over two sentences: each half is mostly quoted words
+    halves = ["The design agency kept", "sending the artwork late.", "We shipped on Friday."]
+    assert calibrate.quoted_rows(halves, quotes[:1]).tolist() == [True, True, False]
+
+
+def _rows(n: int, rng: np.random.Generator, lean: np.ndarray | None = None) -> np.ndarray:
+    rows = rng.normal(size=(n, 8)) + (0.0 if lean is None else lean)
+    out: np.ndarray = (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    return out
+
+
+def test_the_sentence_read_out_learns_the_quoted_sentences_direction() -> None:
+    """Answers with the trap hold one quoted sentence leaning one way among plain ones; the
+    read-out points that way, and an answer's value is its most trap-like sentence's."""
+    rng = np.random.default_rng(3)
+    lean = np.zeros(8)
+    lean[2] = 8.0
+    q = questions.get("failure")
+
+    def made(i: int, trapped: bool) -> calibrate.Sample:
+        rows = _rows(6, rng)
+        quoted = np.zeros(6, dtype=bool)
+        if trapped:
+            rows[4], quoted[4] = _rows(1, rng, lean)[0], True
+        return calibrate.Sample(
+            f"failure-t{i:03d}", q, 2, frozenset({"blame"} if trapped else ()), (), {},
+            rows.mean(axis=0), {}, {}, frozenset({"blame"}), "", rows,
+            {"blame": quoted} if trapped else {},
+        )  # fmt: skip
+
+    samples = [made(i, i % 3 == 0) for i in range(90)]
+    heard = calibrate.fit_sentences(samples, "blame")
+    assert heard is not None and int(np.argmax(np.abs(heard.weights))) == 2
+    trapped = samples[0]
+    assert trapped.rows is not None and heard.value(trapped.rows)[1] == 4
+    plain = [s for s in samples if "blame" not in s.traps]
+    assert all(heard.value(s.rows)[0] < heard.value(trapped.rows)[0] for s in plain[:10])  # type: ignore[arg-type]
+    # too few quoted sentences to learn from: no read-out at all
+    assert calibrate.fit_sentences(samples[:9], "blame") is None
+
+
+def test_a_sentence_voice_is_written_read_and_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fusion that hears only the sentence voice charges the trap on the answer whose one
+    sentence reads like the read-out's direction, and quotes that sentence."""
+    enc = embed.encoder()
+    if enc is None:
+        pytest.skip(f"model not installed: {embed.INSTALL}")
+    direction = enc.encode(["The design agency kept sending us the artwork late."])[0]
+    heard = semantic.Sentences(10.0 * direction, -6.0)
+    fusion = semantic.Fusion(("sentence",), (0.0,), (1.0,), 0.0)
+    d = len(direction)
+    readouts = calibrate.Readouts(
+        (np.zeros(2 * d), 3.0), {"blame": (np.zeros(2 * d), -1.0)}, {"blame": fusion},
+        {"blame": heard},
+    )  # fmt: skip
+    path = tmp_path / "fit.yaml"
+    path.write_text(yaml.safe_dump(calibrate.to_json(readouts, 0.5, 1.0, {})), encoding="utf-8")
+    fit = semantic.fitted(path)
+    assert fit is not None and np.allclose(fit.sentences["blame"].weights, heard.weights, atol=1e-5)
+    monkeypatch.setattr(semantic, "fitted", lambda: fit)
+    from mockmic import rubric
+
+    q = questions.get("failure")
+    blamed = {t.id: t for t in rubric.assess(from_text(BLAME), q).traps}
+    assert "blame" in blamed
+    assert blamed["blame"].evidence[0].startswith("Honestly the design agency kept sending")
+    assert "blame" not in {t.id for t in rubric.assess(from_text(OWNED), q).traps}
