@@ -41,7 +41,15 @@ from mockmic.rubric.detectors.traps import (
     catastrophe_strength,
     substance,
 )
-from mockmic.rubric.text import STOPWORDS, SUBJECTS, Span, compile_phrase, is_past, stem
+from mockmic.rubric.text import (
+    STOPWORDS,
+    SUBJECTS,
+    Span,
+    compile_phrase,
+    is_past,
+    sentence_ends,
+    stem,
+)
 
 # Naming the topic is not telling a story: "failure is a learning opportunity" has no setback in it.
 ABSTRACT = frozenset({"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"})
@@ -451,7 +459,7 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     # the next three events was 5%"); before it, or with no change at all, it sizes the failure
     nums: list[Span] = []
     if after is not None:
-        nums = [n for n in numbers(answer) if n.start > after]
+        nums = [n for n in numbers(answer) if n.start > after and not _planned(answer, n)]
         outcome = [h for h in weighted(answer, lx.RESULT) if h[0].start > after]
         late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
     # the shape of proof in any words: a later occasion or a time since, and how it went
@@ -461,6 +469,27 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
 
 
+PLANNED_REACH = 12  # tokens back from a figure to the modal that makes it a plan
+
+
+def _planned(answer: Answer, figure: Span) -> bool:
+    """ "what I'd do next time is cap it at eighty-five", "I will put a number on each one": a
+    figure in a plan or a rule to follow is a target, not how the change went. A modal a few
+    words back, in the same sentence, says so."""
+    ends = sentence_ends(answer.transcript)
+    lo = max(figure.start - PLANNED_REACH, 0)
+    for i in range(figure.start - 1, lo - 1, -1):
+        if (
+            answer.tokens[i].word in ends
+            and answer.tokens[i].word != answer.tokens[figure.start].word
+        ):
+            return False
+        if answer.tokens[i].text in MODALS:
+            return True
+    return False
+
+
+MODALS = frozenset({"would", "will", "should", "could", "might", "ll", "shall"})
 LASTED_FROM = 0.5  # a stretch of time told earlier is the backstory ("I've worked there for years")
 PERFECT = frozenset({"have", "has"})
 DURATION_REACH = 4  # words between "for" and its unit ("for about a year and a half")
