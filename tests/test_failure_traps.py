@@ -255,9 +255,9 @@ def test_no_lesson_gives_way_to_vague_and_non_failure() -> None:
 def test_a_figure_in_a_plan_is_not_proof() -> None:
     # "cap it at sixty" is what the candidate would do, not how a change went
     text = (
-        "I run a small cafe and one Saturday I took a coach party of seventy on top of our "
+        "I manage a small cafe and one Saturday I took a coach party of seventy on top of our "
         "regulars because I assumed half would want takeaway. They all sat down, the kitchen "
         "fell forty minutes behind and we gave away a lot of free cake. That was my call. What "
-        "I would do next time is cap group bookings at sixty and ask for their orders ahead."
+        "I would do next time is cap group bookings at sixty and keep ten seats for walk-ins."
     )
     assert "no_proof" in _rule_traps(text)
