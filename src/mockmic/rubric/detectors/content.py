@@ -442,12 +442,8 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
         if answer.position(h[0]) >= 0.4
         or h[0] in set(answer.in_parts([s for s, _ in hits], "change", "proof", "result"))
     ]
-    # a change cue in the opening is the setting ("I run a small cafe", "I've been a nurse for
-    # six years") or the failure itself ("I put the order in late"): the change comes after it
     changes = [
-        s
-        for s, _ in weighted(answer, lx.CHANGE_CUES, extra, exact=True)
-        if not negated(answer, s) and answer.position(s) >= CHANGE_FROM
+        s for s, _ in weighted(answer, lx.CHANGE_CUES, extra, exact=True) if not negated(answer, s)
     ]
     # something built afterwards ("I set up a weekly review") marks the change as well
     changes += [s for s, _ in weighted(answer, lx.CHANGE_ACTIONS) if answer.position(s) >= 0.5]
@@ -473,7 +469,6 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
 
 
-CHANGE_FROM = 0.25  # share of the answer before which a change cue is the setting
 PLANNED_REACH = 12  # tokens back from a figure to the modal that makes it a plan
 
 
