@@ -7,6 +7,7 @@ from mockmic import questions
 from mockmic.rubric import engine
 from mockmic.rubric.answer import build
 from mockmic.transcribe.text import from_text
+from mockmic.types import TrapHit
 
 
 def _rule_traps(text: str) -> set[str]:
@@ -188,3 +189,75 @@ def test_being_handed_a_task_and_owning_the_slip_is_not_blame() -> None:
         "table from source, and the last four packs went out without a correction."
     )
     assert "blame" not in _rule_traps(text)
+
+
+def test_what_was_done_differently_the_next_time_round_is_a_lesson() -> None:
+    # no "I learned", no proof word: the candidate acting on a new occasion, told late
+    text = (
+        "I organised our department's first charity quiz night and booked a hall with forty "
+        "seats because I guessed the numbers instead of selling tickets in advance. Ninety "
+        "people came and half of them stood at the back. The year after, I sold the tickets "
+        "online a month ahead and booked the hall from the count."
+    )
+    assert "no_lesson" not in _rule_traps(text)
+
+
+def test_a_repair_the_next_morning_is_not_a_new_occasion() -> None:
+    # a day on is still the failure being put right, not a lesson in practice
+    text = (
+        "I ran the rota at a garden centre and forgot to book anyone for the Sunday till, so "
+        "the shop opened an hour late and the owner was furious. The next morning I apologised "
+        "to her and rang round for cover."
+    )
+    assert "no_lesson" in _rule_traps(text)
+
+
+def test_a_later_setback_is_more_of_the_failure_not_a_lesson() -> None:
+    text = (
+        "I was the account lead for a print client and kept missing our weekly call because I "
+        "double booked it with internal meetings. They complained twice. A few months later we "
+        "lost the account to a rival agency."
+    )
+    assert "no_lesson" in _rule_traps(text)
+
+
+def test_a_concrete_change_said_as_a_plan_is_a_thin_lesson() -> None:
+    # "going forward I'd ...": no proof, but a lesson (the rulebook), so no_proof and not no_lesson
+    text = (
+        "As a payroll clerk I keyed one overtime sheet twice, so a driver was paid double and "
+        "we had to claw it back from his next wage, which upset him a lot. That was my slip. "
+        "Going forward I'd tick each sheet off against the clock-in report before it goes in."
+    )
+    found = _rule_traps(text)
+    assert "no_lesson" not in found
+    assert "no_proof" in found
+
+
+def test_a_platitude_said_as_a_plan_is_still_no_lesson() -> None:
+    text = (
+        "As a payroll clerk I keyed one overtime sheet twice, so a driver was paid double and "
+        "we had to claw it back from his next wage, which upset him a lot. Going forward I "
+        "would be more careful and communicate better with the team."
+    )
+    assert "no_lesson" in _rule_traps(text)
+
+
+def test_no_lesson_gives_way_to_vague_and_non_failure() -> None:
+    # the labellers name what is wrong with the story itself, not the lesson it lacks
+    trap = questions.get("failure").trap("no_lesson")
+    assert trap is not None
+    hit = TrapHit(id="no_lesson", evidence=(), probe="", strength=1.0)
+    assert engine.held_back(trap, hit, {"no_lesson", "vague"})
+    assert engine.held_back(trap, hit, {"no_lesson", "non_failure"})
+    assert not engine.held_back(trap, hit, {"no_lesson", "blame", "rambling"})
+
+
+def test_a_figure_in_a_plan_is_not_proof() -> None:
+    # "cap it at sixty" is what the candidate would do, not how a change went
+    text = (
+        "I manage a small cafe and one Saturday I took a coach party of seventy on top of our "
+        "regulars because I assumed half would want takeaway. They all sat down, the kitchen "
+        "fell forty minutes behind and we gave away a lot of free cake. That was my call. What "
+        "I would do next time is cap group bookings at sixty and keep ten seats for walk-ins."
+    )
+    assert "no_proof" in _rule_traps(text)

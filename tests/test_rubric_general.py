@@ -13,6 +13,7 @@ import yaml
 
 import mockmic
 from mockmic import questions
+from mockmic.rubric import engine
 from mockmic.rubric.answer import build
 from mockmic.rubric.detectors.common import negated, unrealised
 from mockmic.rubric.detectors.traps import catastrophe_strength
@@ -199,7 +200,11 @@ def test_i_dont_know_is_not_a_change() -> None:
         "don't know, it kind of didn't work out, there were issues and people were frustrated "
         "for a while, and eventually it got a bit better."
     )
-    assert "no_lesson" in _traps("failure", text)
+    # the rules find no lesson; the report names the story's vagueness instead (no_lesson
+    # gives way to vague, as the labellers' rulebook does)
+    _, hits = engine.rules(build(from_text(text), questions.get("failure")))
+    assert "no_lesson" in hits
+    assert "vague" in _traps("failure", text)
 
 
 def test_fillers_in_a_tight_spoken_story_are_not_rambling() -> None:

@@ -41,7 +41,15 @@ from mockmic.rubric.detectors.traps import (
     catastrophe_strength,
     substance,
 )
-from mockmic.rubric.text import STOPWORDS, SUBJECTS, Span, compile_phrase, is_past, stem
+from mockmic.rubric.text import (
+    STOPWORDS,
+    SUBJECTS,
+    Span,
+    compile_phrase,
+    is_past,
+    sentence_ends,
+    stem,
+)
 
 # Naming the topic is not telling a story: "failure is a learning opportunity" has no setback in it.
 ABSTRACT = frozenset({"failure", "mistake", "mistakes", "error", "errors", "failures", "fail"})
@@ -238,7 +246,7 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     if not cues:
         if shown >= 0.6:
             return Finding(0.85 * shown + 0.1 * bool(insight), tuple(shown_ev[:1]))
-        if resolved := resolutions(answer):
+        if resolved := resolutions(answer) + planned_changes(answer):
             return Finding(RESOLVED, tuple(resolved[:1]))
         if insight:
             return Finding(0.4, spans(insight, 1))
@@ -274,6 +282,32 @@ def resolutions(answer: Answer) -> list[Span]:
             and not negated(answer, s)
             and len(said) >= 2
             and not _inside_any(hollow, clause)
+        ):
+            out.append(clause)
+    return out
+
+
+PLAN_REACH = 3  # words between a change cue and the modal that makes it a plan
+
+
+def planned_changes(answer: Answer) -> list[Span]:
+    """A change said as a plan or a habit being tried ("going forward I'd match every
+    remittance to the payment run", "what I'd do next time is cap it at eighty-five", "so now
+    I try to set reminders"): no proof, but a lesson, if a thin one (the rulebook). A change cue
+    next to a modal, late, with something concrete to do after it and no platitude in reach."""
+    hollow = [s for s, _ in platitudes(answer) + weighted(answer, lx.BUZZWORDS)]
+    modals = [s for s, _ in weighted(answer, lx.HYPOTHETICAL, exact=True)]
+    out = []
+    for s, _ in weighted(answer, lx.CHANGE_CUES, exact=True):
+        if not any(abs(m.start - s.start) <= PLAN_REACH for m in modals):
+            continue
+        clause = clause_span(answer, s, 20)
+        said = [i for i in answer.matcher.content if max(s.end, clause.start) <= i < clause.end]
+        if (
+            answer.position(s) >= RESOLVED_FROM
+            and not negated(answer, s)
+            and len(said) >= 3
+            and not _inside_any(hollow, Span(max(clause.start - 6, 0), clause.end))
         ):
             out.append(clause)
     return out
@@ -335,7 +369,55 @@ def shown_again(answer: Answer) -> list[Span]:
     """A later occasion the candidate handled differently, and how it went: "when we opened
     the third site two years later, I ran three soft openings first, and it opened without a
     comped table". The lesson in practice, whatever words it is told in."""
-    return [c for c in held(answer) if _acts(answer, c)]
+    return [c for c in held(answer) if _acts(answer, c)] + later_occasions(answer)
+
+
+# A new occasion is months or years on ("the year after", "last spring", "the next time"); a
+# day or a week on is still the failure being repaired ("the next morning I rang him").
+LATER_MARKS = frozenset({"next", "following", "later", "after", "last"})
+LONG_UNITS = frozenset({
+    "month", "months", "year", "years", "quarter", "season", "term", "time",
+    "spring", "summer", "autumn", "winter",
+})  # fmt: skip
+OCCASION_REACH = 2  # words between the mark and its unit ("a couple of years later")
+OCCASION_FROM = 0.35  # an occasion told in the opening is the backstory
+
+
+def later_occasions(answer: Answer) -> list[Span]:
+    """Clauses where the candidate acts on a new occasion, told late: "the next year I spent
+    lunch breaks on every ward", "so the year after I sat down with the orders first". What
+    they did the next time round is the lesson put into practice, said without "I learned".
+    A setback told in the clause ("a year later we lost the account") is more of the failure."""
+    setbacks = [s for s, _ in weighted(answer, lx.FAILURE)]
+    out = []
+    clauses = answer.clauses
+    for k, clause in enumerate(clauses):
+        if answer.position(clause) < OCCASION_FROM or not _new_occasion(
+            clause_words(answer, clause)
+        ):
+            continue
+        # the deed may open the next clause: "so the year after | I sat down with the orders"
+        told = Span(clause.start, clauses[min(k + 1, len(clauses) - 1)].end)
+        words = clause_words(answer, told)
+        if _deed(words) and "would" not in words and not _inside_any(setbacks, told):
+            out.append(told)
+    return out
+
+
+def _new_occasion(words: list[str]) -> bool:
+    return any(
+        w in LATER_MARKS and LONG_UNITS.intersection(words[max(j - OCCASION_REACH, 0) : j + 3])
+        for j, w in enumerate(words)
+    )
+
+
+def _deed(words: list[str]) -> bool:
+    """ "I spent", "we cleared": the candidate (or their team) did something, in the past."""
+    return any(
+        w in ("i", "we") and j + 1 < len(words) and is_past(words[j + 1])
+        and words[j + 1] not in lx.STATE_VERBS
+        for j, w in enumerate(words)
+    )  # fmt: skip
 
 
 def _acts(answer: Answer, clause: Span) -> bool:
@@ -377,7 +459,7 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     # the next three events was 5%"); before it, or with no change at all, it sizes the failure
     nums: list[Span] = []
     if after is not None:
-        nums = [n for n in numbers(answer) if n.start > after]
+        nums = [n for n in numbers(answer) if n.start > after and not _planned(answer, n)]
         outcome = [h for h in weighted(answer, lx.RESULT) if h[0].start > after]
         late = late + [(s, 0.5 * w) for s, w in outcome if s not in {x for x, _ in late}]
     # the shape of proof in any words: a later occasion or a time since, and how it went
@@ -387,6 +469,27 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
 
 
+PLANNED_REACH = 12  # tokens back from a figure to the modal that makes it a plan
+
+
+def _planned(answer: Answer, figure: Span) -> bool:
+    """ "what I'd do next time is cap it at eighty-five", "I will put a number on each one": a
+    figure in a plan or a rule to follow is a target, not how the change went. A modal a few
+    words back, in the same sentence, says so."""
+    ends = sentence_ends(answer.transcript)
+    lo = max(figure.start - PLANNED_REACH, 0)
+    for i in range(figure.start - 1, lo - 1, -1):
+        if (
+            answer.tokens[i].word in ends
+            and answer.tokens[i].word != answer.tokens[figure.start].word
+        ):
+            return False
+        if answer.tokens[i].text in MODALS:
+            return True
+    return False
+
+
+MODALS = frozenset({"would", "will", "should", "could", "might", "ll", "shall"})
 LASTED_FROM = 0.5  # a stretch of time told earlier is the backstory ("I've worked there for years")
 PERFECT = frozenset({"have", "has"})
 DURATION_REACH = 4  # words between "for" and its unit ("for about a year and a half")
