@@ -45,6 +45,10 @@ def near_miss(answer: Answer, span: Span) -> bool:
     prev = [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start][-6:]
     if set(prev[-3:]) & lx.NEAR_MISS_WORDS:
         return True
+    # a phrase that skips a word can hold the hedge itself: "we nearly lost the contract"
+    inside = [answer.tokens[i].text for i in answer.matcher.content if span.start <= i < span.end]
+    if set(inside[:-1]) & lx.NEAR_MISS_WORDS:
+        return True
     # "within <a week|two days|an inch> of <the harm>"
     return "within" in prev and prev[-1] == "of"
 
