@@ -227,3 +227,15 @@ def test_the_workplace_does_not_corroborate_the_one_sign_of_a_failure() -> None:
     )
     two = one.replace("so we lost the contract", "so we lost the contract and legal action began")
     assert THRESHOLD <= _strength(one) < FULL <= _strength(two)
+
+
+def test_a_report_the_candidate_filed_is_owning_it_not_a_reckoning() -> None:
+    own = (
+        "I keyed a stock transfer to the wrong branch and the weekend rota went short of "
+        "printer paper. I filled in an incident form myself on the Monday, and now I read every "
+        "branch code back before I send a transfer."
+    )
+    theirs = own.replace(
+        "I filled in an incident form myself", "My manager filled in an incident form"
+    )
+    assert _strength(own) < _strength(theirs)

@@ -322,6 +322,11 @@ BELIEF = frozenset({
     "suspecting", "worried", "feared", "afraid", "scared", "convinced", "wondering",
 })  # fmt: skip
 BELIEF_REACH = 5
+# The paperwork of a lapse filed by the candidate ("I filled in an incident form myself", "I
+# reported it to my manager") is the story owned, not a reckoning: only someone else's report
+# ("the manager did a report") counts against them.
+REPORTING = ("report~", "incident form")
+SUBJECT_WORDS = frozenset({"i", "we", "he", "she", "they", "it", "manager", "nobody", "someone"})
 
 
 def _words(answer: Answer, start: int, end: int) -> list[str]:
@@ -354,12 +359,22 @@ def believed(answer: Answer, span: Span) -> bool:
     return bool(BELIEF.intersection(lead[-BELIEF_REACH:]))
 
 
+def self_reported(answer: Answer, span: Span) -> bool:
+    """A report or form the candidate filed: its clause's last subject before it is "I"."""
+    if not answer.find(REPORTING, span):
+        return False
+    lead = _words(answer, _clause(answer, span).start, span.start)
+    subjects = [w for w in lead if w in SUBJECT_WORDS]
+    return bool(subjects) and subjects[-1] == "i"
+
+
 def deeds(answer: Answer, hits: Hits) -> Hits:
     """Hits that tell what the failure did: a feared harm does not count, and a grave word in the
-    description of the job is the setting, the loosest sign."""
+    description of the job, or a report the candidate filed, is context, the loosest sign."""
     out: Hits = []
     for span, weight in hits:
         if believed(answer, span):
             continue
-        out.append((span, min(weight, SETTING_WEIGHT) if in_setting(answer, span) else weight))
+        context = in_setting(answer, span) or self_reported(answer, span)
+        out.append((span, min(weight, SETTING_WEIGHT) if context else weight))
     return out
