@@ -239,3 +239,12 @@ def test_a_report_the_candidate_filed_is_owning_it_not_a_reckoning() -> None:
         "I filled in an incident form myself", "My manager filled in an incident form"
     )
     assert _strength(own) < _strength(theirs)
+
+
+def test_a_grave_outcome_ruled_out_is_not_one_that_happened() -> None:
+    told = (
+        "I wrote the door code on the whiteboard at the care home for a week, and the manager "
+        "gave me a formal warning. I now keep codes in the locked office."
+    )
+    ruled_out = told.replace("gave me a formal warning", "said there would be no formal warning")
+    assert _strength(ruled_out) < THRESHOLD <= _strength(told)

@@ -15,6 +15,7 @@ from mockmic.rubric.detectors.shapes import (
     CARE_SETTING_WEIGHT,
     Hits,
     clause_words,
+    denied,
     distinct,
     near_miss,
 )
@@ -128,7 +129,8 @@ MINIMISING = {
 
 def gravity(answer: Answer) -> Hits:
     """Every shape of a grave failure this answer shows, one hit per distinct wording; a harm
-    that nearly happened does not count."""
+    that nearly happened, or that is ruled out ("no formal warning", "never unattended"), does
+    not count."""
     hits: Hits = []
     hits += answer.matcher.find_weighted(PRETENCE)
     hits += _manipulated(answer)
@@ -138,7 +140,8 @@ def gravity(answer: Answer) -> Hits:
     hits += answer.matcher.find_weighted(MISCONDUCT)
     hits += _exposed(answer)
     hits += answer.matcher.find_weighted(MINIMISING)
-    return distinct(answer, [h for h in hits if not near_miss(answer, h[0])], by_stem=True)
+    kept = [h for h in hits if not near_miss(answer, h[0]) and not denied(answer, h[0])]
+    return distinct(answer, kept, by_stem=True)
 
 
 def _manipulated(answer: Answer) -> Hits:
