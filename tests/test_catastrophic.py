@@ -174,3 +174,77 @@ def test_a_fraud_team_stepping_in_is_not_a_topic() -> None:
         "the fraud team, and I had to give a statement."
     )
     assert _strength(text) >= THRESHOLD
+
+
+def test_a_grave_word_naming_the_workplace_is_the_setting_not_the_failure() -> None:
+    setting = (
+        "I'm a shift supervisor in a police call centre, and I planned a new break rota that left "
+        "the late desk one person short for a fortnight. I asked the call handlers to redesign it "
+        "with me, and the second version has run for a year without a gap."
+    )
+    # once a subject starts the story, the same word is what happened
+    deed = setting.replace("I asked the call handlers", "The police came to my house, and I asked")
+    assert _strength(setting) < THRESHOLD <= _strength(deed)
+
+
+def test_a_harm_someone_feared_is_not_one_that_happened() -> None:
+    feared = (
+        "I forgot to scan the returns back in before the stock count, so the count came out two "
+        "thousand short and my manager was worried we had a theft problem. The stock was in the "
+        "back room all along; now I scan returns first on every count."
+    )
+    happened = feared.replace("was worried we had a theft problem", "found a theft")
+    assert _strength(feared) < THRESHOLD <= _strength(happened)
+
+
+def test_a_hedge_inside_the_phrase_is_a_near_miss() -> None:
+    told = (
+        "I sent the renewal quote a week late and we lost the contract. I now diarise every "
+        "renewal two months out."
+    )
+    nearly = told.replace("we lost the contract", "we nearly lost the contract")
+    assert _strength(nearly) < THRESHOLD <= _strength(told)
+
+
+def test_loose_context_words_alone_flag_a_casual_story_but_not_an_owned_one() -> None:
+    text = (
+        "I ran the audit schedule for a hospital trust and booked two audits in the same week, so "
+        "a million pound contract review slipped a fortnight and legal had to reissue the dates. "
+        "It was my plan; now I check the "
+        "calendar with each ward before I book."
+    )
+    answer = build(from_text(text), questions.get("failure"))
+    owned = catastrophe_strength(answer, (), owned=True)[0]
+    casual = catastrophe_strength(answer, (), owned=False)[0]
+    assert owned < THRESHOLD <= casual
+
+
+def test_the_workplace_does_not_corroborate_the_one_sign_of_a_failure() -> None:
+    one = (
+        "I'm a claims handler at an insurer, and I let a broker's renewal pack sit for three "
+        "weeks, so we lost the contract. It was my queue; now I clear renewals first every "
+        "Monday and none has waited over two days since."
+    )
+    two = one.replace("so we lost the contract", "so we lost the contract and legal action began")
+    assert THRESHOLD <= _strength(one) < FULL <= _strength(two)
+
+
+def test_a_report_the_candidate_filed_is_owning_it_not_a_reckoning() -> None:
+    own = (
+        "I keyed a stock transfer to the wrong branch and the weekend rota went short of "
+        "printer paper. I filled in an incident form myself on the Monday, and now I read every "
+        "branch code back before I send a transfer."
+    )
+    theirs = own.replace(
+        "I filled in an incident form myself", "My manager filled in an incident form"
+    )
+    assert _strength(own) < _strength(theirs)
+
+
+def test_a_grave_outcome_ruled_out_is_not_one_that_happened() -> None:
+    told = (
+        "I wrote the door code on the whiteboard at the care home for a week, and the manager "
+        "gave me a formal warning. I now keep codes in the locked office."
+    )
+    ruled_out = told.replace("gave me a formal warning", "said there would be no formal warning")
+    assert _strength(ruled_out) < THRESHOLD <= _strength(told)

@@ -15,6 +15,7 @@ from mockmic.rubric.detectors.shapes import (
     CARE_SETTING_WEIGHT,
     Hits,
     clause_words,
+    denied,
     distinct,
     near_miss,
 )
@@ -128,7 +129,8 @@ MINIMISING = {
 
 def gravity(answer: Answer) -> Hits:
     """Every shape of a grave failure this answer shows, one hit per distinct wording; a harm
-    that nearly happened does not count."""
+    that nearly happened, or that is ruled out ("no formal warning", "never unattended"), does
+    not count."""
     hits: Hits = []
     hits += answer.matcher.find_weighted(PRETENCE)
     hits += _manipulated(answer)
@@ -138,7 +140,8 @@ def gravity(answer: Answer) -> Hits:
     hits += answer.matcher.find_weighted(MISCONDUCT)
     hits += _exposed(answer)
     hits += answer.matcher.find_weighted(MINIMISING)
-    return distinct(answer, [h for h in hits if not near_miss(answer, h[0])], by_stem=True)
+    kept = [h for h in hits if not near_miss(answer, h[0]) and not denied(answer, h[0])]
+    return distinct(answer, kept, by_stem=True)
 
 
 def _manipulated(answer: Answer) -> Hits:
@@ -284,14 +287,97 @@ def _acts_near(answer: Answer, span: Span) -> bool:
 # innocent sense in some trade ("the kiln was fired", "a food court", "the hospital's rota").
 UNAMBIGUOUS = 1.0  # "falsified", "fired me", "lawsuit": grave on their own
 ONE_SIGN = 0.55  # the strength of a failure told by one sign alone
-LOOSE_ONLY = 0.6  # loose signs alone, however many: context words, never a full flag
+# loose signs alone, however many, in an owned story: context words, short of a flag. A grave
+# place piles them up ("the hospital", "an audit", "millions") with no grave deed in it.
+LOOSE_ONLY = 0.45
 
 
 def corroborated(hits: Hits, strong: float) -> float:
     """The most a catastrophe's strength can be, from how many signs agree: one unambiguous
-    sign or two different signs (one of them clear) make a full flag."""
+    sign or two different signs (one of them clear) make a full flag. The place the work was
+    done (a body named as the setting, a grave word in the job's description) agrees with
+    nothing: a hospital does not corroborate a slip made in it."""
     if any(w >= UNAMBIGUOUS for _, w in hits):
         return float("inf")
     if not any(w >= strong for _, w in hits):
         return LOOSE_ONLY
-    return float("inf") if len(hits) >= 2 else ONE_SIGN
+    signs = [w for _, w in hits if w > SETTING_WEIGHT]
+    return float("inf") if len(signs) >= 2 else ONE_SIGN
+
+
+# The words that introduce the candidate's job and workplace: "I'm a team manager in a police
+# control room", "as a junior analyst at a bank". A grave word inside that description is where
+# the work happened, not what the failure did.
+ROLE_CUES = (
+    "i am a", "i am an", "i was a", "i was an", "as a", "as an", "i work", "i worked",
+    "working as", "working at", "working in", "working for", "my role", "my job", "my last role",
+)  # fmt: skip
+# "As a" names the job only where it opens the clause: "it was reported as a protocol deviation"
+# names what the failure became.
+OPENING_CUES = frozenset({"as a", "as an"})
+# Where the description ends: a subject or a joint starts what happened next ("as a nurse I gave").
+ROLE_ENDS = frozenset({"i", "we", "he", "she", "they", "and", "but", "so", "when", "who", "which"})
+ROLE_REACH = 8  # content words after the cue that can still describe the job
+# A grave word someone feared or suspected is not a thing that happened: "the area manager came
+# in thinking we had a theft problem", "they thought they had lost the right".
+BELIEF = frozenset({
+    "thought", "thinking", "think", "believed", "believing", "assumed", "assuming", "suspected",
+    "suspecting", "worried", "feared", "afraid", "scared", "convinced", "wondering",
+})  # fmt: skip
+BELIEF_REACH = 5
+# The paperwork of a lapse filed by the candidate ("I filled in an incident form myself", "I
+# reported it to my manager") is the story owned, not a reckoning: only someone else's report
+# ("the manager did a report") counts against them.
+REPORTING = ("report~", "incident form")
+SUBJECT_WORDS = frozenset({"i", "we", "he", "she", "they", "it", "manager", "nobody", "someone"})
+
+
+def _words(answer: Answer, start: int, end: int) -> list[str]:
+    return [answer.tokens[i].text for i in answer.matcher.content if start <= i < end]
+
+
+def _clause(answer: Answer, span: Span) -> Span:
+    k = answer.clause_of(span.start)
+    return answer.clauses[k] if k >= 0 else Span(0, span.start)
+
+
+def in_setting(answer: Answer, span: Span) -> bool:
+    """The grave word is part of how the candidate names their job or workplace: it follows a
+    role cue in its clause, within reach, before any subject or joint."""
+    clause = _clause(answer, span)
+    for cue in answer.find(ROLE_CUES, clause):
+        opens = len(_words(answer, clause.start, cue.start)) <= 1
+        if answer.quote(cue, pad=0).lower() in OPENING_CUES and not opens:
+            continue
+        between = _words(answer, cue.end, span.start)
+        described = len(between) <= ROLE_REACH and not ROLE_ENDS.intersection(between)
+        if cue.end <= span.start and described:
+            return True
+    return False
+
+
+def believed(answer: Answer, span: Span) -> bool:
+    """The grave word is what someone thought or feared, a few words after the belief."""
+    lead = _words(answer, _clause(answer, span).start, span.start)
+    return bool(BELIEF.intersection(lead[-BELIEF_REACH:]))
+
+
+def self_reported(answer: Answer, span: Span) -> bool:
+    """A report or form the candidate filed: its clause's last subject before it is "I"."""
+    if not answer.find(REPORTING, span):
+        return False
+    lead = _words(answer, _clause(answer, span).start, span.start)
+    subjects = [w for w in lead if w in SUBJECT_WORDS]
+    return bool(subjects) and subjects[-1] == "i"
+
+
+def deeds(answer: Answer, hits: Hits) -> Hits:
+    """Hits that tell what the failure did: a feared harm does not count, and a grave word in the
+    description of the job, or a report the candidate filed, is context, the loosest sign."""
+    out: Hits = []
+    for span, weight in hits:
+        if believed(answer, span):
+            continue
+        context = in_setting(answer, span) or self_reported(answer, span)
+        out.append((span, min(weight, SETTING_WEIGHT) if context else weight))
+    return out

@@ -45,6 +45,10 @@ def near_miss(answer: Answer, span: Span) -> bool:
     prev = [answer.tokens[i].text for i in answer.matcher.content if start <= i < span.start][-6:]
     if set(prev[-3:]) & lx.NEAR_MISS_WORDS:
         return True
+    # a phrase that skips a word can hold the hedge itself: "we nearly lost the contract"
+    inside = [answer.tokens[i].text for i in answer.matcher.content if span.start <= i < span.end]
+    if set(inside[:-1]) & lx.NEAR_MISS_WORDS:
+        return True
     # "within <a week|two days|an inch> of <the harm>"
     return "within" in prev and prev[-1] == "of"
 
@@ -515,7 +519,7 @@ def grave_shapes(answer: Answer) -> Hits:
             break
     out += list(answer.matcher.find_weighted(lx.FALSIFIED))
     out += list(answer.matcher.find_weighted(lx.RECKONING))
-    kept = [(s, w) for s, w in out if not near_miss(answer, s) and not _denied(answer, s)]
+    kept = [(s, w) for s, w in out if not near_miss(answer, s) and not denied(answer, s)]
     return distinct(answer, kept, by_stem=True)
 
 
@@ -530,7 +534,7 @@ def _harmed_in_numbers(answer: Answer, clause: Span, words: list[str]) -> Span |
     return None
 
 
-def _denied(answer: Answer, span: Span) -> bool:
+def denied(answer: Answer, span: Span) -> bool:
     """ "nobody was hurt", "no penalty", "without a fine": the harm is ruled out."""
     k = answer.clause_of(span.start)
     start = answer.clauses[k].start if k >= 0 else 0

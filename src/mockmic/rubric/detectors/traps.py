@@ -27,6 +27,7 @@ from mockmic.rubric.detectors.common import (
 from mockmic.rubric.detectors.gravity import (
     bodies_acting,
     corroborated,
+    deeds,
     figurative,
     gravity,
     topical,
@@ -219,7 +220,8 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = T
     # (a record made false, a person in care at risk); where two read the same words, the
     # heavier reading stands ("licence review" over "licence")
     found = _heaviest(listed + grave_shapes(answer) + gravity(answer))
-    hits = bodies_acting(answer, distinct(answer, found, by_stem=True))
+    # a feared harm and the job's own description drop out before a wording is counted once
+    hits = bodies_acting(answer, distinct(answer, deeds(answer, found), by_stem=True))
     core = _core_skill(answer)
     # loose context words ("legal", "for a week", "audit"), and the role's own skill named in a
     # clause that went wrong, sharpen a clear sign of a grave failure but cannot make one alone
