@@ -623,7 +623,7 @@ def to_json(
     meta: dict[str, Any],
     likeness: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
-    def vec(w: Matrix) -> list[float]:
+    def vec(w: npt.NDArray[np.floating[Any]]) -> list[float]:
         return [round(float(v), 6) for v in w]
 
     def trap(t: str, w: Matrix, b: float) -> dict[str, Any]:
