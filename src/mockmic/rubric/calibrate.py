@@ -141,14 +141,14 @@ def quoted_rows(texts: Sequence[str], quotes: Sequence[str]) -> npt.NDArray[np.b
     def words(text: str) -> list[str]:
         return re.findall(r"[a-z']+", text.lower())
 
-    said = [words(q) for q in quotes]
+    said = [(q, set(q)) for q in map(words, quotes) if q]
     out = []
     for text in texts:
         mine = words(text)
         here = set(mine)
         out.append(
-            any(q and sum(w in here for w in q) >= QUOTE_COVER * len(q) for q in said)
-            or any(mine and sum(w in set(q) for w in mine) >= QUOTE_COVER * len(mine) for q in said)
+            any(sum(w in here for w in q) >= QUOTE_COVER * len(q) for q, _ in said)
+            or any(mine and sum(w in qs for w in mine) >= QUOTE_COVER * len(mine) for _, qs in said)
         )
     return np.array(out, dtype=bool)
 
@@ -414,9 +414,15 @@ def log_odds(s: Sample, readout: tuple[Matrix, float]) -> float:
 
 
 def voices(
-    s: Sample, trap: str, readout: float, heard: semantic.Sentences | None = None
+    s: Sample,
+    trap: str,
+    readout: float,
+    heard: semantic.Sentences | None = None,
+    sentence: float | None = None,
 ) -> dict[str, float]:
-    sentence = heard.value(s.rows)[0] if heard is not None and s.rows is not None else None
+    """The voices of `trap` on `s`; the sentence voice from `heard` (or as given, `sentence`)."""
+    if heard is not None and s.rows is not None:
+        sentence = heard.value(s.rows)[0]
     return semantic.voice_values(s.margins.get(trap, -1.0), readout, s.likeness.get(trap), sentence)
 
 
@@ -448,10 +454,7 @@ def fit_fusion(
         for i in held.tolist():
             rows = samples[i].rows
             said[i] = inner.value(rows)[0] if inner is not None and rows is not None else None
-    values = [
-        semantic.voice_values(s.margins.get(trap, -1.0), o, s.likeness.get(trap), v)
-        for s, o, v in zip(samples, oof, said, strict=True)
-    ]
+    values = [voices(s, trap, o, sentence=v) for s, o, v in zip(samples, oof, said, strict=True)]
     names = tuple(
         v
         for v in semantic.VOICES
