@@ -332,10 +332,6 @@ REPORTING = ("report~", "incident form")
 SUBJECT_WORDS = frozenset({"i", "we", "he", "she", "they", "it", "manager", "nobody", "someone"})
 
 
-def _words(answer: Answer, start: int, end: int) -> list[str]:
-    return [answer.tokens[i].text for i in answer.matcher.content if start <= i < end]
-
-
 def _clause(answer: Answer, span: Span) -> Span:
     k = answer.clause_of(span.start)
     return answer.clauses[k] if k >= 0 else Span(0, span.start)
@@ -346,10 +342,10 @@ def in_setting(answer: Answer, span: Span) -> bool:
     role cue in its clause, within reach, before any subject or joint."""
     clause = _clause(answer, span)
     for cue in answer.find(ROLE_CUES, clause):
-        opens = len(_words(answer, clause.start, cue.start)) <= 1
+        opens = len(clause_words(answer, Span(clause.start, cue.start))) <= 1
         if answer.quote(cue, pad=0).lower() in OPENING_CUES and not opens:
             continue
-        between = _words(answer, cue.end, span.start)
+        between = clause_words(answer, Span(cue.end, span.start))
         described = len(between) <= ROLE_REACH and not ROLE_ENDS.intersection(between)
         if cue.end <= span.start and described:
             return True
@@ -358,7 +354,7 @@ def in_setting(answer: Answer, span: Span) -> bool:
 
 def believed(answer: Answer, span: Span) -> bool:
     """The grave word is what someone thought or feared, a few words after the belief."""
-    lead = _words(answer, _clause(answer, span).start, span.start)
+    lead = clause_words(answer, Span(_clause(answer, span).start, span.start))
     return bool(BELIEF.intersection(lead[-BELIEF_REACH:]))
 
 
@@ -366,7 +362,7 @@ def self_reported(answer: Answer, span: Span) -> bool:
     """A report or form the candidate filed: its clause's last subject before it is "I"."""
     if not answer.find(REPORTING, span):
         return False
-    lead = _words(answer, _clause(answer, span).start, span.start)
+    lead = clause_words(answer, Span(_clause(answer, span).start, span.start))
     subjects = [w for w in lead if w in SUBJECT_WORDS]
     return bool(subjects) and subjects[-1] == "i"
 
