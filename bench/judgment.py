@@ -857,6 +857,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
     fused = tuple(t for t in fused if t in readouts.fusion)
     kept = tuple(t for t in kept if t in readouts.traps)
     outside = _outside(checks, readouts, weight)
+    unheard = [t for t in deaf if t in fused]  # fused without their read-out's voice
     shipped = quoted.shipped(fused, keys) if quoted else {}
     named = " + ".join(
         f"{s} ({sum(1 for s2 in data.fit if data.split_of(s2.id) == s)})" for s in fit_on
@@ -882,7 +883,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         },
         "trap_f1_final_out_of_fold": _rounded(final, ("trap_f1",)),
         "trap_readouts_alone": choice,
-        "fused_without_readout": [t for t in deaf if t in fused],
+        "fused_without_readout": unheard,
         "sentence_voice": sorted(readouts.sentences),
         "outside_checks": {
             "answers": len(checks),
@@ -918,7 +919,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         + f" (fused traps' mean F1 out of fold by rule weight: {_pairs(tried)})"
     )
     lines.append(
-        f"   fused without the read-out's voice {[t for t in deaf if t in fused] or 'none'}; "
+        f"   fused without the read-out's voice {unheard or 'none'}; "
         f"heard by sentence {sorted(readouts.sentences) or 'none'}"
     )
     lines.append(
