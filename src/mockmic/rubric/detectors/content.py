@@ -33,6 +33,7 @@ from mockmic.rubric.detectors.outcomes import (
     result_figures,
     state_of_others,
 )
+from mockmic.rubric.detectors.owning import owned_acts, softened_at
 from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
 from mockmic.rubric.detectors.traps import (
     apology_strength,
@@ -185,6 +186,9 @@ def weighted_spans(answer: Answer, phrases: tuple[str, ...]) -> list[Span]:
 
 class OwnershipParams(ExtraParams):
     early: float = Field(default=0.45, gt=0, le=1)  # ownership said before this share of the answer
+    # one clause in which the speaker plainly owns an act or omission (detectors.owning) counts
+    # as this much of a stated "that was on me": most people own a failure that way
+    plain: float = Field(default=0.85, ge=0, le=1)
 
 
 @detector("ownership", OwnershipParams)
@@ -193,6 +197,11 @@ def ownership(answer: Answer, p: OwnershipParams) -> Finding:
     own_cues = _part_cues(answer, "ownership")
     table = dict(lx.OWNERSHIP_STRONG) | dict.fromkeys(p.extra + own_cues, 1.0)
     strong = [h for h in weighted(answer, table, parts=p.parts) if not negated(answer, h[0])]
+    # "I guess it was kind of on me": a stated ownership softened in its clause is a hedge
+    softened = [h for h in strong if softened_at(answer, h[0])]
+    strong = [h for h in strong if h not in softened]
+    plain = [(c, p.plain) for c in owned_acts(answer)] if p.plain else []
+    strong += plain
     weak = [h for h in weighted(answer, lx.OWNERSHIP_WEAK, parts=p.parts)]
     score = min(total(strong), 1.0)
     score = max(score, {0: 0.0, 1: 0.4}.get(len(weak), 0.55))
@@ -200,7 +209,7 @@ def ownership(answer: Answer, p: OwnershipParams) -> Finding:
     if first is not None:
         late = ramp(answer.position(Span(first, first + 1)), p.early, 1.0)
         score *= 1.0 - 0.45 * late
-    hedged = weighted(answer, lx.OWNERSHIP_HEDGED)
+    hedged = weighted(answer, lx.OWNERSHIP_HEDGED) + softened
     if hedged:
         score *= 0.6
     score *= 1.0 - 0.5 * blame_strength(answer, ())[0]
@@ -210,7 +219,7 @@ def ownership(answer: Answer, p: OwnershipParams) -> Finding:
         for h in weighted(answer, lx.FAILURE)
         if answer.quote(h[0], pad=0).lower().strip(".,;:!?") not in ABSTRACT
     ]
-    score *= 0.5 + 0.5 * ramp(len(concrete) + len(weak), 0, 1)
+    score *= 0.5 + 0.5 * ramp(len(concrete) + len(weak) + len(plain), 0, 1)
     return Finding(score, spans(strong, 2) + spans(weak, 1) + spans(hedged, 1))
 
 
