@@ -188,7 +188,7 @@ class OwnershipParams(ExtraParams):
     early: float = Field(default=0.45, gt=0, le=1)  # ownership said before this share of the answer
     # one clause in which the speaker plainly owns an act or omission (detectors.owning) counts
     # as this much of a stated "that was on me": most people own a failure that way
-    plain: float = Field(default=0.85, ge=0, le=1)
+    plain: float = Field(default=0.0, ge=0, le=1)
 
 
 @detector("ownership", OwnershipParams)

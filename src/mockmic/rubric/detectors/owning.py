@@ -17,6 +17,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors.common import before
 from mockmic.rubric.detectors.shapes import clause_words
 from mockmic.rubric.text import Span, is_adverb, is_past
 
@@ -45,6 +46,7 @@ OTHERS = frozenset({"he", "she", "they", "nobody", "noone", "management", "clien
 # The parts of the answer where the speaker's past acts are the story, not its lesson.
 STORY_PARTS = frozenset({"context", "situation", "failure", "ownership", "action", "task"})
 # fmt: on
+SOFT_REACH = 5  # words before a stated ownership that can soften it
 REACH = 4  # content words after the speaker in which the verb group must start
 BLAME_REACH = 4  # words after a turn in which someone else named takes the cause back
 
@@ -57,7 +59,10 @@ def owned_acts(answer: Answer) -> list[Span]:
         if answer.labels[k] not in STORY_PARTS:
             continue
         words = clause_words(answer, clause)
-        if softened(words) or _turns_on_others(words):
+        # the turn often opens the next clause: "I did not chase it, | but they never said"
+        nxt = answer.clauses[k + 1] if k + 1 < len(answer.clauses) else Span(0, 0)
+        ahead = clause_words(answer, nxt)[: BLAME_REACH + 1]
+        if softened(words) or _turns_on_others(words + ahead):
             continue
         if any(_owns(words, j) or _omits(words, j) for j in _speaker_heads(words)):
             out.append(clause)
@@ -120,9 +125,11 @@ def softened(words: list[str]) -> bool:
 
 
 def softened_at(answer: Answer, span: Span) -> bool:
-    """The clause of a stated ownership ("kind of on me") is softened."""
+    """A stated ownership ("kind of on me") is softened in its clause or just before it (a
+    clause may be cut at the ownership cue itself)."""
     k = answer.clause_of(span.start)
-    return k >= 0 and softened(clause_words(answer, answer.clauses[k]))
+    words = clause_words(answer, answer.clauses[k]) if k >= 0 else []
+    return softened(before(answer, span, SOFT_REACH) + words)
 
 
 def _turns_on_others(words: list[str]) -> bool:
