@@ -197,12 +197,14 @@ def ownership(answer: Answer, p: OwnershipParams) -> Finding:
     own_cues = _part_cues(answer, "ownership")
     table = dict(lx.OWNERSHIP_STRONG) | dict.fromkeys(p.extra + own_cues, 1.0)
     strong = [h for h in weighted(answer, table, parts=p.parts) if not negated(answer, h[0])]
-    # "I guess it was kind of on me": a stated ownership softened in its clause is a hedge
-    softened = [h for h in strong if softened_at(answer, h[0])]
+    weak = [h for h in weighted(answer, lx.OWNERSHIP_WEAK, parts=p.parts)]
+    # "I guess it was kind of on me", "I suppose I never checked": ownership softened where it
+    # is said is a hedge, stated or implied
+    softened = [h for h in strong + weak if softened_at(answer, h[0])]
     strong = [h for h in strong if h not in softened]
+    weak = [h for h in weak if h not in softened]
     plain = [(c, p.plain) for c in owned_acts(answer)] if p.plain else []
     strong += plain
-    weak = [h for h in weighted(answer, lx.OWNERSHIP_WEAK, parts=p.parts)]
     score = min(total(strong), 1.0)
     score = max(score, {0: 0.0, 1: 0.4}.get(len(weak), 0.55))
     first = min((s.start for s, _ in strong + weak), default=None)
