@@ -33,6 +33,7 @@ from mockmic.rubric.detectors.outcomes import (
     result_figures,
     state_of_others,
 )
+from mockmic.rubric.detectors.owning import owned_acts, softened_at
 from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
 from mockmic.rubric.detectors.traps import (
     apology_strength,
@@ -185,6 +186,9 @@ def weighted_spans(answer: Answer, phrases: tuple[str, ...]) -> list[Span]:
 
 class OwnershipParams(ExtraParams):
     early: float = Field(default=0.45, gt=0, le=1)  # ownership said before this share of the answer
+    # one clause in which the speaker plainly owns an act or omission (detectors.owning) counts
+    # as this much of a stated "that was on me": most people own a failure that way
+    plain: float = Field(default=0.0, ge=0, le=1)
 
 
 @detector("ownership", OwnershipParams)
@@ -194,13 +198,20 @@ def ownership(answer: Answer, p: OwnershipParams) -> Finding:
     table = dict(lx.OWNERSHIP_STRONG) | dict.fromkeys(p.extra + own_cues, 1.0)
     strong = [h for h in weighted(answer, table, parts=p.parts) if not negated(answer, h[0])]
     weak = [h for h in weighted(answer, lx.OWNERSHIP_WEAK, parts=p.parts)]
+    # "I guess it was kind of on me", "I suppose I never checked": ownership softened where it
+    # is said is a hedge, stated or implied
+    softened = [h for h in strong + weak if softened_at(answer, h[0])]
+    strong = [h for h in strong if h not in softened]
+    weak = [h for h in weak if h not in softened]
+    plain = [(c, p.plain) for c in owned_acts(answer)] if p.plain else []
+    strong += plain
     score = min(total(strong), 1.0)
     score = max(score, {0: 0.0, 1: 0.4}.get(len(weak), 0.55))
     first = min((s.start for s, _ in strong + weak), default=None)
     if first is not None:
         late = ramp(answer.position(Span(first, first + 1)), p.early, 1.0)
         score *= 1.0 - 0.45 * late
-    hedged = weighted(answer, lx.OWNERSHIP_HEDGED)
+    hedged = weighted(answer, lx.OWNERSHIP_HEDGED) + softened
     if hedged:
         score *= 0.6
     score *= 1.0 - 0.5 * blame_strength(answer, ())[0]
@@ -210,7 +221,7 @@ def ownership(answer: Answer, p: OwnershipParams) -> Finding:
         for h in weighted(answer, lx.FAILURE)
         if answer.quote(h[0], pad=0).lower().strip(".,;:!?") not in ABSTRACT
     ]
-    score *= 0.5 + 0.5 * ramp(len(concrete) + len(weak), 0, 1)
+    score *= 0.5 + 0.5 * ramp(len(concrete) + len(weak) + len(plain), 0, 1)
     return Finding(score, spans(strong, 2) + spans(weak, 1) + spans(hedged, 1))
 
 

@@ -1,0 +1,139 @@
+"""Ownership told as a sentence shape: the candidate as the subject of what went wrong.
+
+Few people say "the mistake was mine". Most own a failure by telling their own act or omission
+plainly: "I had only tested it on our office network", "I signed them off without digging in",
+"I'd assumed the client knew", "I never asked about the budget", "I handled that badly". Any
+trade's words fit these shapes, so they are read from the grammar of the clause (the speaker as
+subject, then an omission, a past perfect, an act done without something, or an act judged
+badly), not from a list of the stories they were written from.
+
+What the shapes do not count: a clause softened ("partly", "I guess", "kind of"), a clause that
+goes on to put the cause on someone else ("but they never told me"), and the lesson, change and
+proof parts, where "I never ship without a test now" is a habit, not an admission.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from mockmic.rubric.answer import Answer
+from mockmic.rubric.detectors.common import before
+from mockmic.rubric.detectors.shapes import clause_words
+from mockmic.rubric.text import Span, is_adverb, is_past
+
+# fmt: off
+# After the speaker: not doing what was needed ("I did not check", "I never asked", "I had only
+# tested"), told in any verb.
+OMISSIONS = (
+    ("did", "not"), ("had", "not"), ("never",), ("had", "never"), ("had", "only"),
+    ("failed", "to"), ("forgot",), ("neglected",),
+)
+# An act done short of what it needed: "I signed it off without reading it", "I gave the date
+# before checking it".
+SHORT_OF = frozenset({"without", "before"})
+# An act judged by the speaker: "I handled that badly", "I read the brief wrong".
+JUDGED = frozenset({"badly", "wrong", "wrongly", "poorly", "carelessly", "late", "early"})
+# Softening that makes an admission a half-admission (interviewers hear it as half-blame).
+SOFTENERS = frozenset({"partly", "partially", "maybe", "perhaps", "guess", "suppose",
+                       "somewhat", "probably"})
+SOFTENER_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("in", "part")})
+SUBJECT_WORDS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
+OTHER_OBJECTS = frozenset({"him", "her", "them", "everyone", "everybody"})
+CARRIERS = frozenset({"and", "but", "then", "so"})  # a joint that keeps the subject going
+# Others as the cause, after the admission: "I did not check, but they never told me".
+TURNS = frozenset({"but", "because", "since", "as"})
+OTHERS = frozenset({"he", "she", "they", "nobody", "noone", "management", "client", "team"})
+# The parts of the answer where the speaker's past acts are the story, not its lesson.
+STORY_PARTS = frozenset({"context", "situation", "failure", "ownership", "action", "task"})
+# fmt: on
+SOFT_REACH = 5  # words before a stated ownership that can soften it
+REACH = 4  # content words after the speaker in which the verb group must start
+BLAME_REACH = 4  # words after a turn in which someone else named takes the cause back
+
+
+def owned_acts(answer: Answer) -> list[Span]:
+    """The clauses, in the story part of the answer, in which the speaker owns an act or an
+    omission plainly."""
+    out = []
+    for k, clause in enumerate(answer.clauses):
+        if answer.labels[k] not in STORY_PARTS:
+            continue
+        words = clause_words(answer, clause)
+        # the turn often opens the next clause: "I did not chase it, | but they never said"
+        nxt = answer.clauses[k + 1] if k + 1 < len(answer.clauses) else Span(0, 0)
+        ahead = clause_words(answer, nxt)[: BLAME_REACH + 1]
+        if softened(words) or _turns_on_others(words + ahead):
+            continue
+        if any(_owns(words, j) or _omits(words, j) for j in _speaker_heads(words)):
+            out.append(clause)
+    return out
+
+
+def _speaker_heads(words: list[str]) -> list[int]:
+    """Where the speaker is the subject of what follows: each "I", and each "and"/"but" that
+    carries an "I" on to a second verb ("I had the figures and did not weigh them")."""
+    heads, subject = [], None
+    for j, w in enumerate(words):
+        if w in SUBJECT_WORDS:
+            subject = w
+        if w == "i" or (w in CARRIERS and subject == "i"):
+            heads.append(j)
+    return heads
+
+
+def _omits(words: list[str], j: int) -> bool:
+    rest = [w for w in words[j + 1 : j + 1 + REACH] if not is_adverb(w)]
+    return any(tuple(rest[: len(o)]) == o for o in OMISSIONS)
+
+
+def _owns(words: list[str], j: int) -> bool:
+    """The speaker at `j` is the subject of an omission, a past perfect, an act short of what
+    it needed, or an act judged badly."""
+    if words[j] != "i":
+        return False
+    rest = [w for w in words[j + 1 : j + 1 + REACH] if not is_adverb(w)]
+    if not rest:
+        return False
+    if rest[0] == "had" and len(rest) > 1 and _participle(rest[1]):
+        # "I had assumed", "I had put all my effort into"; not "I had told them to", which
+        # hands the failure to those told
+        return not OTHER_OBJECTS.intersection(rest[2:3])
+    if not is_past(rest[0]) or rest[0] in ("was", "were", "had"):
+        return False
+    tail = words[j + 2 :]
+    return bool(JUDGED.intersection(tail)) or _short_of(tail)
+
+
+def _participle(word: str) -> bool:
+    return is_past(word) or (word.endswith(("en", "wn")) and len(word) > 4)
+
+
+def _short_of(tail: list[str]) -> bool:
+    """ "... without digging in", "... without ever asking", "... before I had checked"."""
+    for k, w in enumerate(tail):
+        if w in SHORT_OF:
+            nxt = [x for x in tail[k + 1 : k + 4] if not is_adverb(x) and x != "ever"]
+            if nxt and (nxt[0].endswith("ing") or nxt[:2] == ["i", "had"]):
+                return True
+    return False
+
+
+def softened(words: list[str]) -> bool:
+    """ "I guess it was kind of on me", "partly my call": an admission taken half back."""
+    pairs = set(pairwise(words))
+    return bool(SOFTENERS.intersection(words) or SOFTENER_PAIRS & pairs)
+
+
+def softened_at(answer: Answer, span: Span) -> bool:
+    """A stated ownership ("kind of on me") is softened in its clause or just before it (a
+    clause may be cut at the ownership cue itself)."""
+    k = answer.clause_of(span.start)
+    words = clause_words(answer, answer.clauses[k]) if k >= 0 else []
+    return softened(before(answer, span, SOFT_REACH) + words)
+
+
+def _turns_on_others(words: list[str]) -> bool:
+    for k, w in enumerate(words):
+        if w in TURNS and OTHERS.intersection(words[k + 1 : k + 1 + BLAME_REACH]):
+            return True
+    return False
