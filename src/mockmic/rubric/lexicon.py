@@ -767,6 +767,13 @@ OTHERS = (
     "the printer", "the lab", "the factory", "the warehouse", "stakeholders", "my * partner",
     "my supervisor", "my lead", "my predecessor", "their team", "their it", "our it",
 )
+# Words that open a subject other than the candidate: a determiner before a noun ("the fish
+# delivery", "two of the line cooks", "our backup tool") or a person's pronoun. A clause opened by
+# a verb ("but forgot to") has the candidate as its subject, said before.
+PARTY_OPENERS = frozenset({
+    "the", "their", "his", "her", "our", "a", "an", "two", "three", "one", "some", "most", "half",
+    "both", "they", "he", "she", "nobody", "none",
+})
 # Words that open a clause before its subject ("and then the vendor ...", "in fairness they").
 DISCOURSE = frozenset({
     "and", "but", "so", "then", "also", "because", "which", "while", "though", "although",
