@@ -1119,6 +1119,17 @@ VERDICT_LINKS = frozenset({
 SUPPOSING = frozenset({"a", "an", "the", "you", "we", "i", "that", "if", "it", "your"})
 # Irony that brackets a verdict: "the leadership's, let's say, limited vision".
 BRACKET_IRONY = ("lets say", "let us say", "lets just say", "shall we say", "shall i say")
+# Tails that make a denied ability a hyperbole (detectors.contempt.mocked): "wouldn't know a
+# good process if it hit them", "couldn't organise a rota to save her life", "never worked a
+# shift in his life".
+MOCKING_TAILS = (
+    "if it hit", "if it was", "if it were", "if you drew", "if they walked", "if he walked",
+    "if she walked", "if it bit", "to save his life", "to save her life", "to save their life",
+    "to save their lives", "in his life", "in her life", "in their lives", "in their life",
+)
+# Words beside a denial that make it one of ability: "could not", "would not know", "never
+# actually".
+ABILITY_DENIED = frozenset({"could", "would", "can", "actually"})
 # The lexicon the badmouthing detector weighs: the insults above and the names for a type.
 CONTEMPT_WEIGHTS = {**BADMOUTHING_WEIGHTS, **dict.fromkeys(INSULT_NOUNS, 1.0)}
 
