@@ -65,7 +65,7 @@ def mocked(answer: Answer) -> list[Span]:
             continue
         # an ability denied ("could not", "would not know", "never actually worked"), not a
         # fault ("she never once raised her voice in her life" is praise)
-        if not lx.ABILITY_DENIED.intersection(words[max(denied[-1] - 2, 0) : denied[-1] + 3]):
+        if not lx.ABILITY_DENIED.intersection(words[max(denied[-1] - 2, 0) : denied[-1] + 5]):
             continue
         if aimed(answer, s):
             out.append(Span(answer.clauses[k].start, s.end))
