@@ -180,6 +180,12 @@ def test_an_i_in_the_sentence_before_does_not_make_a_verdict_self_directed() -> 
             "The project went fine in the end. Our planning lead could not keep a calendar to "
             "save his life, so I kept the dates myself.",
         ),
+        # the ability word a few words after the "nobody" that denies it
+        (
+            "why_leaving",
+            "Nobody on the board there could run a meeting to save their lives, so every "
+            "project I proposed stalled for months.",
+        ),
         (
             "why_company",
             "At my current school the governors would not know a good lesson if it was taught "

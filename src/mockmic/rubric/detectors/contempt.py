@@ -18,6 +18,7 @@ from mockmic.rubric.text import Span, stem
 Hits = list[tuple[Span, float]]
 
 SCORN = 1.0  # a sign as plain as an insult
+ABILITY_REACH = 7  # "nobody on the board there could": a modal a few words after its "nobody"
 SLIGHT = 0.5  # a put-down or a typecast: half an insult, so it takes two signs (or one and a
 # harsh word) to make contempt
 _PERSON_STEMS = frozenset(
@@ -65,7 +66,8 @@ def mocked(answer: Answer) -> list[Span]:
             continue
         # an ability denied ("could not", "would not know", "never actually worked"), not a
         # fault ("she never once raised her voice in her life" is praise)
-        if not lx.ABILITY_DENIED.intersection(words[max(denied[-1] - 2, 0) : denied[-1] + 5]):
+        near = words[max(denied[-1] - 2, 0) : denied[-1] + ABILITY_REACH]
+        if not lx.ABILITY_DENIED.intersection(near):
             continue
         if aimed(answer, s):
             out.append(Span(answer.clauses[k].start, s.end))
