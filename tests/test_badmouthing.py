@@ -163,3 +163,62 @@ def test_an_i_in_the_sentence_before_does_not_make_a_verdict_self_directed() -> 
     text = f"I want to move on from where I am now. {verdict}"
     assert _strength("why_company", text) == pytest.approx(_strength("why_company", verdict))
     assert _strength("why_company", text) > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # irony that brackets its verdict, and nothing else
+        (
+            "why_leaving",
+            "I have enjoyed the work, but the owners are, let's say, not great listeners, and "
+            "I want a place where ideas travel upwards.",
+        ),
+        # an incompetence made a hyperbole
+        (
+            "teamwork",
+            "The project went fine in the end. Our planning lead could not keep a calendar to "
+            "save his life, so I kept the dates myself.",
+        ),
+        # the ability word a few words after the "nobody" that denies it
+        (
+            "why_leaving",
+            "Nobody on the board there could run a meeting to save their lives, so every "
+            "project I proposed stalled for months.",
+        ),
+        (
+            "why_company",
+            "At my current school the governors would not know a good lesson if it was taught "
+            "in front of them, and I want to work somewhere that does.",
+        ),
+    ],
+)
+def test_bracketing_irony_and_mocking_hyperbole_are_badmouthing(question: str, text: str) -> None:
+    assert _fires(question, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # a "let's say" trailing after a mild verdict is only half a sign
+        (
+            "failure",
+            "My business partner was not thrilled, let's say. So I rebuilt the forecast with "
+            "her and we agreed a monthly review.",
+        ),
+        # the speaker's doubt, not a jibe
+        (
+            "weakness",
+            "I do not know if it was the right call, but my manager and I agreed to split the "
+            "report in two.",
+        ),
+        # praise with a negation in it
+        (
+            "leadership",
+            "My first supervisor never once raised her voice in her life at work, and I try to "
+            "run my team the same way.",
+        ),
+    ],
+)
+def test_trailing_irony_doubt_and_praise_are_not_badmouthing(question: str, text: str) -> None:
+    assert not _fires(question, text)

@@ -3,9 +3,13 @@ tests: what the labellers count (bench/data/LABELLING.md), in words of their own
 
 from __future__ import annotations
 
+import pytest
+
 from mockmic import questions
 from mockmic.rubric import engine
 from mockmic.rubric.answer import build
+from mockmic.rubric.detectors.shapes import imposed, owed
+from mockmic.rubric.text import Span
 from mockmic.transcribe.text import from_text
 from mockmic.types import TrapHit
 
@@ -261,3 +265,61 @@ def test_a_figure_in_a_plan_is_not_proof() -> None:
         "I would do next time is cap group bookings at sixty and keep ten seats for walk-ins."
     )
     assert "no_proof" in _rule_traps(text)
+
+
+def test_setbacks_from_outside_told_as_the_cause_add_up_to_blame() -> None:
+    # no listed phrase: two outside setbacks, each followed by its consequence
+    text = (
+        "I coordinated the spring open day at a college and it was a mess. The printed maps "
+        "arrived two days late, so visitors had nothing to find the rooms with. Then the "
+        "catering firm did not send enough staff, so the queue for lunch ran for forty minutes. "
+        "The feedback scores were the lowest in five years."
+    )
+    assert "blame" in _rule_traps(text)
+
+
+def test_the_candidates_response_to_a_setback_is_not_its_consequence() -> None:
+    # the same setbacks, each answered by what the candidate did, and the slip owned
+    text = (
+        "I coordinated the spring open day at a college. The printed maps arrived two days late, "
+        "so I printed a simple version in the office. The catering firm did not send enough "
+        "staff, so I moved two volunteers onto the tills. My own mistake was not confirming "
+        "numbers with them the week before; I now do that for every event."
+    )
+    assert "blame" not in _rule_traps(text)
+
+
+def test_a_setback_the_candidate_shares_is_not_imposed() -> None:
+    def imposed_on(text: str) -> list[Span]:
+        return imposed(build(from_text(text), questions.get("failure")))
+
+    assert imposed_on("The new kit was not ready in time, so the launch slipped by a month.")
+    assert not imposed_on("The kit and we were not ready in time, so the launch slipped.")
+    assert not imposed_on("The kit was not ready in time, so I moved the launch by a month.")
+
+
+def test_a_duty_put_on_a_named_party_is_blame() -> None:
+    text = (
+        "On a residential trip I was one of two leaders for thirty pupils and one of them got "
+        "lost in town for an hour. The trust should have given us a third adult for a group "
+        "that size. We found him at the station and he was fine."
+    )
+    assert "blame" in _rule_traps(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the candidate's own duty
+        "I should have checked the rota myself, and now I do it every Friday.",
+        # a comparison, not a duty
+        "The parts sat in the warehouse longer than they should have, and I chased them daily.",
+        # a thing that should have been there, with no one owing it
+        "We rolled back and wrote the migration that should have been there from the start.",
+    ],
+)
+def test_should_have_on_oneself_or_in_a_comparison_is_not_a_duty_put_on_others(
+    text: str,
+) -> None:
+    answer = build(from_text(text), questions.get("failure"))
+    assert owed(answer) == []

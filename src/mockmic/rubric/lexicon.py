@@ -767,6 +767,13 @@ OTHERS = (
     "the printer", "the lab", "the factory", "the warehouse", "stakeholders", "my * partner",
     "my supervisor", "my lead", "my predecessor", "their team", "their it", "our it",
 )
+# Words that open a subject other than the candidate: a determiner before a noun ("the fish
+# delivery", "two of the line cooks", "our backup tool") or a person's pronoun. A clause opened by
+# a verb ("but forgot to") has the candidate as its subject, said before.
+PARTY_OPENERS = frozenset({
+    "the", "their", "his", "her", "our", "a", "an", "two", "three", "one", "some", "most", "half",
+    "both", "they", "he", "she", "nobody", "none",
+})
 # Words that open a clause before its subject ("and then the vendor ...", "in fairness they").
 DISCOURSE = frozenset({
     "and", "but", "so", "then", "also", "because", "which", "while", "though", "although",
@@ -1112,6 +1119,17 @@ VERDICT_LINKS = frozenset({
 SUPPOSING = frozenset({"a", "an", "the", "you", "we", "i", "that", "if", "it", "your"})
 # Irony that brackets a verdict: "the leadership's, let's say, limited vision".
 BRACKET_IRONY = ("lets say", "let us say", "lets just say", "shall we say", "shall i say")
+# Tails that make a denied ability a hyperbole (detectors.contempt.mocked): "wouldn't know a
+# good process if it hit them", "couldn't organise a rota to save her life", "never worked a
+# shift in his life".
+MOCKING_TAILS = (
+    "if it hit", "if it was", "if it were", "if you drew", "if they walked", "if he walked",
+    "if she walked", "if it bit", "to save his life", "to save her life", "to save their life",
+    "to save their lives", "in his life", "in her life", "in their lives", "in their life",
+)
+# Words beside a denial that make it one of ability: "could not", "would not know", "never
+# actually".
+ABILITY_DENIED = frozenset({"could", "would", "can", "actually"})
 # The lexicon the badmouthing detector weighs: the insults above and the names for a type.
 CONTEMPT_WEIGHTS = {**BADMOUTHING_WEIGHTS, **dict.fromkeys(INSULT_NOUNS, 1.0)}
 

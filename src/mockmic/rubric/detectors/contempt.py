@@ -17,6 +17,8 @@ from mockmic.rubric.text import Span, stem
 
 Hits = list[tuple[Span, float]]
 
+SCORN = 1.0  # a sign as plain as an insult
+ABILITY_REACH = 7  # "nobody on the board there could": a modal a few words after its "nobody"
 SLIGHT = 0.5  # a put-down or a typecast: half an insult, so it takes two signs (or one and a
 # harsh word) to make contempt
 _PERSON_STEMS = frozenset(
@@ -26,9 +28,12 @@ _PERSON_STEMS = frozenset(
 
 def slights(answer: Answer) -> Hits:
     """Put-downs, typecasts and bracketed irony aimed at someone other than the candidate."""
-    said = [s for s in answer.find(lx.SLIGHTS) if not _other_sense(answer, s)]
-    said += [s for s in answer.find(lx.BRACKET_IRONY) if _bracketed(answer, s)]
+    irony = [s for s in answer.find(lx.BRACKET_IRONY) if _bracketed(answer, s)]
+    said = [s for s in answer.find(lx.SLIGHTS) if not _other_sense(answer, s)] + irony
     said = [s for s in said if not negated(answer, s) and aimed(answer, s)]
+    # irony that brackets a verdict on someone, and the hyperbole of their incompetence, are
+    # scorn in full; a "let's say" trailing after its verdict is only half of one
+    full = [s for s in said if s in irony and _before_verdict(answer, s)] + mocked(answer)
     for s in answer.find(lx.TYPECASTS):
         person = _a_person(answer, s)
         # "you can't reason with people like that": only a "not" just before denies a typecast
@@ -37,7 +42,48 @@ def slights(answer: Answer) -> Hits:
         # a typecast names its own target ("the sort of person who"); one with no slot needs one
         if person or aimed(answer, s):
             said.append(s)
-    return [(s, SLIGHT) for s in said if not self_directed(answer, s)]
+    hits = [(s, SCORN if s in full else SLIGHT) for s in said if not self_directed(answer, s)]
+    return hits + [(s, SCORN) for s in full if s not in said and not self_directed(answer, s)]
+
+
+def mocked(answer: Answer) -> list[Span]:
+    """Someone's incompetence made a hyperbole: an ability denied, then a tail that exaggerates
+    it ("wouldn't know a good process if it hit them", "couldn't organise a rota to save her
+    life", "had never actually worked a shift in his life"). A denial with nothing between the
+    verb and its "if" is the speaker's doubt ("I don't know if"), not a jibe."""
+    out = []
+    for s in answer.find(lx.MOCKING_TAILS):
+        k = answer.clause_of(s.start)
+        if k < 0:
+            continue
+        words = [
+            answer.tokens[i].text
+            for i in answer.matcher.content
+            if answer.clauses[k].start <= i < s.start
+        ]
+        denied = [j for j, w in enumerate(words) if w in NEGATIONS]
+        if not denied or len(words) - denied[-1] < 4:
+            continue
+        # an ability denied ("could not", "would not know", "never actually worked"), not a
+        # fault ("she never once raised her voice in her life" is praise)
+        near = words[max(denied[-1] - 2, 0) : denied[-1] + ABILITY_REACH]
+        if not lx.ABILITY_DENIED.intersection(near):
+            continue
+        if aimed(answer, s):
+            out.append(Span(answer.clauses[k].start, s.end))
+    return out
+
+
+def _before_verdict(answer: Answer, span: Span) -> bool:
+    """ "is, let's say, from a different era": the irony comes before the verdict it brackets,
+    in the same clause, not trailing after it ("he wasn't thrilled, let's say. So")."""
+    k = answer.clause_of(span.start)
+    nxt = [
+        answer.tokens[i].text
+        for i in answer.matcher.content
+        if span.end <= i < (answer.clauses[k].end if k >= 0 else span.end)
+    ]
+    return bool(nxt) and nxt[0] not in lx.DISCOURSE
 
 
 def candid(answer: Answer, span: Span) -> bool:

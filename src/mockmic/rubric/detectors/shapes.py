@@ -178,6 +178,75 @@ def deflections(answer: Answer) -> list[Span]:
     return sorted(out, key=lambda c: c.start)
 
 
+def imposed(answer: Answer) -> list[Span]:
+    """A setback from outside told as the cause of what followed: another party, or a thing the
+    candidate did not make, as the subject of something going wrong, and the next clause its
+    consequence ("the fish delivery turned up late, so we were behind"; "the tool was very slow
+    on big databases, so jobs overran"). The candidate acts in neither: "I sent it late, so the
+    client" is their own doing, and "the vendor was late, so I moved the date" a response."""
+    out = []
+    for k, clause in enumerate(answer.clauses[:-1]):
+        words = clause_words(answer, clause)
+        if not _leads_on(clause_words(answer, answer.clauses[k + 1])):
+            continue
+        if _candidate_acts(words) or not _went_wrong(words):
+            continue
+        head = [w for w in words if w not in lx.DISCOURSE][:4]
+        # "we" anywhere in it makes the setback shared ("the client had a bad year and we
+        # went to market late")
+        if head and head[0] in lx.PARTY_OPENERS and not {"we", "us"} & set(words):
+            out.append(clause)
+    return out
+
+
+WENT_WRONG = frozenset({"not", "never", "no", "nobody", "too"}) | frozenset(
+    w for w in lx.SHORTFALL if " " not in w
+)
+
+
+def _leads_on(words: list[str]) -> bool:
+    """The clause opens as the consequence of the one before: "so we were behind", "which meant
+    the claims ran late"; the candidate's response ("so I moved the date") is not."""
+    if words[:1] == ["so"] or words[:2] in (["which", "meant"], ["and", "so"]):
+        return "i" not in words[:4]
+    return False
+
+
+def _went_wrong(words: list[str]) -> bool:
+    """Something in the clause fell short: a denial ("had not been provisioned"), an excess
+    ("too slow"), a listed shortfall word, or a word formed against its root ("unreliable")."""
+    if WENT_WRONG.intersection(words):
+        return True
+    return any(w.startswith("un") and len(w) > 6 for w in words)
+
+
+def owed(answer: Answer) -> list[Span]:
+    """A duty put on another party: "the school should have given us a third adult", "the
+    business should have trusted the data". The subject of "should have" is named by a noun
+    phrase, not the candidate ("I should have" owns it) nor anyone ("you should always")."""
+    out = []
+    for s in answer.find(("should have", "ought to have")):
+        k = answer.clause_of(s.start)
+        said = [
+            answer.tokens[i].text
+            for i in answer.matcher.content
+            if (answer.clauses[k].start if k >= 0 else 0) <= i < s.start
+        ]
+        if not said or OWED_NOT.intersection(said[-3:]):
+            continue
+        lead = [w for w in said if w not in lx.DISCOURSE][-3:]
+        if {"i", "we", "you"} & set(lead):
+            continue
+        if (lx.PARTY_OPENERS - {"a", "an", "one"}).intersection(lead):
+            out.append(s)
+    return out
+
+
+# Words just before "should have" that make it no one's duty or a comparison: "what should have
+# happened", "the migration that should have been there", "later than they should have".
+OWED_NOT = frozenset({"what", "it", "this", "that", "which", "who", "as", "than", "there"})
+
+
 def excuses(answer: Answer) -> list[tuple[Span, float]]:
     """Blame said politely, in shapes rather than set phrases: a clause opened by a plea for
     fairness whose subject is not the candidate ("in fairness, the handover was thin"); a thing

@@ -42,7 +42,9 @@ from mockmic.rubric.detectors.shapes import (
     framed,
     graded,
     grave_shapes,
+    imposed,
     near_miss,
+    owed,
     self_directed,
 )
 from mockmic.rubric.schema import Question
@@ -66,6 +68,9 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         and not _fair_to_self(answer, h[0])
     ]
     hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
+    # "the school should have given us a third adult": a duty put on a named party, as heavy as
+    # the listed "they should have"
+    hits += [(s, OWED_WEIGHT) for s in owed(answer) if not any(_overlap(s, h) for h, _ in hits)]
     # the polite shapes, where no listed phrase already said the same; a fairness frame is no
     # such phrase for what follows it ("in fairness, the handover I got was very thin")
     hits += [(c, w) for c, w in framed(answer) if not _said(answer, c, hits)]
@@ -76,6 +81,15 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
         c
         for c in deflections(answer)
         if not any(c.start <= s.start < c.end for s, _ in hits)
+        and answer.position(c) < CAUSE_BEFORE
+    ]
+    # a setback from outside told as the cause of what followed ("the delivery turned up late,
+    # so we were behind"), where no phrase or deflection already read the clause
+    shifted += [
+        c
+        for c in imposed(answer)
+        if c not in shifted
+        and not any(c.start <= s.start < c.end for s, _ in hits)
         and answer.position(c) < CAUSE_BEFORE
     ]
     strength = (total(hits) + 0.35 * len(shifted)) / 1.4
@@ -90,6 +104,7 @@ OWNED_DISCOUNT = 1.5
 CAUSE_BEFORE = 0.7  # share of the answer after which others' doings are the aftermath
 
 
+OWED_WEIGHT = 0.9
 DISCLAIMER_WEIGHT = 0.75  # with its "but", a disclaimer is blame said politely
 DISCLAIMER_REACH = 4  # tokens after the disclaimer in which its "but" comes
 
