@@ -225,6 +225,12 @@ class Matcher:
                 out.append(Span(self.content[k], self.content[end - 1] + 1))
         return out
 
+    def _perfect_at(self, k: int) -> bool:
+        """An auxiliary before a participle ("have taken", "had used"), not "have" as a verb
+        ("I have a checklist") nor before a bare form ("I've run")."""
+        nxt = self.words[k + 1] if k + 1 < len(self.words) else ""
+        return self.words[k] in PERFECT and (is_past(nxt) or nxt in lx.PARTICIPLES)
+
     def _match_from(
         self, pattern: tuple[str, ...], p: int, k: int, exact: bool = False
     ) -> int | None:
@@ -250,7 +256,7 @@ class Matcher:
                 if k + skip >= len(self.words):
                     break
                 between = self.words[k + skip]
-                if not is_adverb(between) and not (perfect and between in PERFECT):
+                if not is_adverb(between) and not (perfect and self._perfect_at(k + skip)):
                     break
                 end = self._match_from(pattern, p + 1, k + skip + 1, exact)
                 if end is not None:
