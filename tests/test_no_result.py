@@ -156,3 +156,21 @@ def test_the_whole_team_named_at_the_end_is_no_outcome() -> None:
     # "the whole team" takes nothing up unless it says what the team now does
     ending = " It was a busy week, and a good learning experience for the whole team."
     assert "no_result" in _rule_traps(STOPS + ending, "angry_customer")
+
+
+# A figure inside a clause the candidate tells as "I" times or sizes what they did; one that
+# moves is how it turned out.
+MY_FIGURES = (
+    "A tenant rang the housing office on a Friday evening because her boiler had failed and she "
+    "had a newborn at home. I logged it as an emergency and called the out-of-hours contractor. "
+    "By the time the night team came in at ten I had handed the whole case over to them."
+)
+
+
+def test_a_figure_in_my_own_doing_is_not_an_outcome() -> None:
+    assert "no_result" in _rule_traps(MY_FIGURES, "customer_helped")
+
+
+def test_a_figure_i_moved_is_an_outcome() -> None:
+    moved = MY_FIGURES + " By the winter I had cut our call-out times from six hours to two."
+    assert "no_result" not in _rule_traps(moved, "customer_helped")

@@ -730,6 +730,16 @@ PAST_IRREGULAR = frozenset((
     "understood", "began", "broke", "chose", "drove", "fell", "forgot", "hid", "meant", "read",
     "sat", "shut", "sold", "spoke",
 ))
+# Irregular participles and the past form they are matched as: "what I've taken from it" is
+# "what I took from it" told in the perfect. Only forms that are never also a present tense
+# ("come", "run" are left out), so "I come to" is not read as "I came to".
+PARTICIPLES = {
+    "taken": "took", "given": "gave", "gone": "went", "written": "wrote", "seen": "saw",
+    "known": "knew", "begun": "began", "broken": "broke", "chosen": "chose", "driven": "drove",
+    "fallen": "fell", "forgotten": "forgot", "hidden": "hid", "spoken": "spoke", "done": "did",
+    "shown": "showed", "grown": "grew", "drawn": "drew", "thrown": "threw", "gotten": "got",
+    "proven": "proved", "mistaken": "mistook", "undertaken": "undertook",
+}
 
 # Naming the cause in yourself: the root of a lesson, even before it is put as a rule.
 ROOT_CAUSE = (

@@ -58,6 +58,9 @@ STOPWORDS = frozenset(_STOP.split())
 # got"): a pattern that runs from one to the other matches across up to this many.
 SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you"})
 MAX_ADVERBS = 2
+# The perfect tells the same doing as the past ("I've taken from it", "I took from it"): where
+# tense is not the point (not `exact`), its auxiliary after a subject is passed over like an adverb.
+PERFECT = frozenset({"have", "has", "had"})
 # "-ly" words that are not adverbs ("I apply", "my family"), and adverbs that change what is said:
 # "I still struggle" is ongoing, "I only missed" and "I even asked" shift the weight, and "I also
 # added" adds to a list already told (the part cues read "then I added" as the change, not it)
@@ -123,7 +126,10 @@ def compile_phrase(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix strip so "started", "starts" and "starting" match "start": paraphrases
-    change word forms far more often than words. Short words are left alone."""
+    change word forms far more often than words. Short words are left alone; an irregular
+    participle is its past form's stem ("taken" as "took")."""
+    if word in lx.PARTICIPLES:
+        return stem(lx.PARTICIPLES[word])
     for suffix, keep in (("ing", 5), ("ied", 4), ("ed", 4), ("es", 5), ("ly", 5), ("s", 4)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep - len(suffix) + 1:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
@@ -219,6 +225,12 @@ class Matcher:
                 out.append(Span(self.content[k], self.content[end - 1] + 1))
         return out
 
+    def _perfect_at(self, k: int) -> bool:
+        """An auxiliary before a participle ("have taken", "had used"), not "have" as a verb
+        ("I have a checklist") nor before a bare form ("I've run")."""
+        nxt = self.words[k + 1] if k + 1 < len(self.words) else ""
+        return self.words[k] in PERFECT and (is_past(nxt) or nxt in lx.PARTICIPLES)
+
     def _match_from(
         self, pattern: tuple[str, ...], p: int, k: int, exact: bool = False
     ) -> int | None:
@@ -239,8 +251,12 @@ class Matcher:
             return None
         end = self._match_from(pattern, p + 1, k + 1, exact)
         if end is None and head in SUBJECTS and p + 1 < len(pattern):
+            perfect = not exact and pattern[p + 1] not in PERFECT
             for skip in range(1, MAX_ADVERBS + 1):
-                if k + skip >= len(self.words) or not is_adverb(self.words[k + skip]):
+                if k + skip >= len(self.words):
+                    break
+                between = self.words[k + skip]
+                if not is_adverb(between) and not (perfect and self._perfect_at(k + skip)):
                     break
                 end = self._match_from(pattern, p + 1, k + skip + 1, exact)
                 if end is not None:

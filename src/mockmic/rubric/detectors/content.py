@@ -34,7 +34,7 @@ from mockmic.rubric.detectors.outcomes import (
     state_of_others,
 )
 from mockmic.rubric.detectors.owning import owned_acts, softened_at
-from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held
+from mockmic.rubric.detectors.shapes import clause_words, doings, endings, held, moves_a_figure
 from mockmic.rubric.detectors.traps import (
     apology_strength,
     blame_strength,
@@ -712,13 +712,21 @@ def outcome_clauses(answer: Answer, figures: list[Span] | None = None) -> list[S
     figures = result_figures(answer) if figures is None else figures
     out = []
     for clause in answer.clauses:
-        if answer.position(clause) < 0.45:
+        if answer.position(clause) < 0.45 or _mine(answer, clause):
             continue
         if any(clause.start <= n.start < clause.end for n in figures) and (
             past_verbs_in(answer, clause) or state_of_others(answer, clause)
         ):
             out.append(clause)
     return out
+
+
+def _mine(answer: Answer, clause: Span) -> bool:
+    """A clause the candidate speaks in as "I" holds the particulars of a doing ("I met the
+    landlord at eleven", "I booked her a hotel for two nights"), not how it turned out, unless
+    its figure moves or is set against another ("I got returns down to 3 percent")."""
+    words = clause_words(answer, clause)
+    return "i" in words and not moves_a_figure(words) and not compared(answer, clause)
 
 
 def past_verbs_in(answer: Answer, clause: Span) -> list[Span]:

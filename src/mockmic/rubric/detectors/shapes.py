@@ -486,7 +486,7 @@ def doings(answer: Answer) -> list[Span]:
         verb = _verb_after_actor(words)
         if verb is None or verb in lx.OUTCOME_VERBS:
             continue
-        if _moves_a_figure(words):
+        if moves_a_figure(words):
             continue
         out.append(_until_next_subject(answer, clause))
     return out
@@ -534,7 +534,7 @@ def _verb_after_actor(words: list[str]) -> str | None:
     return None
 
 
-def _moves_a_figure(words: list[str]) -> bool:
+def moves_a_figure(words: list[str]) -> bool:
     """A figure with a word of change right next to it: "from 96 to 99", "by 70 percent",
     "down to nine" - not any number in a clause that also says "writing down"."""
     nums = [j for j, w in enumerate(words) if w.isdigit() or w in lx.NUMBER_WORDS]
