@@ -292,24 +292,3 @@ def test_a_colleague_in_the_opening_of_your_own_mistake_is_on_topic() -> None:
         "I open and check the date on every file before it leaves my inbox."
     )
     assert _off_topic("mistake", text) is None
-
-
-def test_you_said_to_the_listener_is_not_the_company() -> None:
-    # "let me give you", "you know": the interviewer spoken to, not the company; the rest is a
-    # boast about the last job, so why here is never answered
-    text = (
-        "Let me give you an idea of what I deliver. At my last practice I took over a front "
-        "desk of six, rewrote the booking scripts and cut missed appointments from one in nine "
-        "to one in twenty within a year, you know, just by reminding people the day before."
-    )
-    assert _off_topic("why_company", text) is not None
-
-
-def test_the_company_spoken_of_rather_than_to_answers_why_here() -> None:
-    # vague, but about this employer: not another question's answer
-    text = (
-        "I have been in retail banking for six years and I just really like the brand, you "
-        "know, it has a good name and I saw on the website that the training is good. I think "
-        "I would fit in well and learn a lot."
-    )
-    assert _off_topic("why_company", text) is None

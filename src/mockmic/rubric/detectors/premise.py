@@ -94,7 +94,6 @@ def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Spa
         for s in answer.find(premise.events)
         if not _denied(answer, s)
         and not _as_skill(answer, s)
-        and not _listener(answer, s)
         and not any(_inside(s, d) for d in sidesteps)
     ]
     if premise.must_tell and not told and not sidesteps:
@@ -167,20 +166,6 @@ def _as_skill(answer: Answer, span: Span) -> bool:
     if before and before[-1] in SKILL_VERBS:
         return True
     return len(before) == 2 and before[1] == "with" and before[0] in SKILL_WITH
-
-
-# "let me give you an example", "thank you", "you know": the interviewer as the listener or a
-# filler, not the company spoken to
-TO_LISTENER = frozenset({"tell", "give", "show", "run", "walk", "take", "let", "thank", "ask"})
-
-
-def _listener(answer: Answer, span: Span) -> bool:
-    tokens = answer.tokens
-    if tokens[span.start].text != "you":
-        return False
-    after = tokens[span.start + 1].text if span.start + 1 < len(tokens) else ""
-    previous = tokens[span.start - 1].text if span.start > 0 else ""
-    return after == "know" or previous in TO_LISTENER
 
 
 def _denied(answer: Answer, span: Span) -> bool:
