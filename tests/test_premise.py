@@ -268,27 +268,3 @@ def test_pressure_told_happening_beside_a_skill_claim_is_on_topic() -> None:
         "colleague, worked two late nights, and we filed on the Thursday with no adjustments."
     )
     assert _off_topic("pressure", text) is None
-
-
-def test_a_colleagues_slip_told_for_your_own_mistake_is_off_topic() -> None:
-    # the first act is the colleague's, and the candidate never says what they got wrong
-    text = (
-        "The one I think of is when a colleague on the lettings desk booked two families into "
-        "the same flat for the same Saturday. I noticed it on the Thursday, rang the second "
-        "family, found them another flat two streets away and paid for their taxi. She was "
-        "very grateful and we now check the calendar together every Wednesday."
-    )
-    found = _off_topic("mistake", text)
-    assert found is not None
-    assert any("colleague" in q for q in found)
-
-
-def test_a_colleague_in_the_opening_of_your_own_mistake_is_on_topic() -> None:
-    # a colleague asked first, but the slip told is the candidate's own
-    text = (
-        "A colleague asked me for the March sales figures for a board pack, and I sent her "
-        "the February file without opening it. The pack went out with the wrong month. I "
-        "rang the chair's assistant that afternoon, sent the right file with a note, and now "
-        "I open and check the date on every file before it leaves my inbox."
-    )
-    assert _off_topic("mistake", text) is None

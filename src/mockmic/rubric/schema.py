@@ -90,10 +90,6 @@ class Premise(_Strict):
     # who, as the other party of the premise's act, makes it another question's story: a
     # customer in a colleague conflict ("I disagreed with a client")
     rivals: tuple[str, ...] = ()
-    # who else could have done the premise's act: with one of them doing the opening's first
-    # act and the candidate's own part never told, it is their story ("a colleague paid an
-    # invoice twice" for "a mistake you made")
-    others: tuple[str, ...] = ()
     # contrary phrases needed, none told: one reason that fits any employer among generalities
     # is a vague answer to the question, two are an answer to another one
     min_contrary: int = Field(default=1, ge=1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.common import OPENING, negated, unrealised
 from mockmic.rubric.schema import Premise
-from mockmic.rubric.text import Span, is_past
+from mockmic.rubric.text import Span
 
 # How people deny any premise, with {e} standing for one of its events: "I've never really had
 # a conflict", "I wouldn't call it a failure", "it wasn't actually my mistake", "the closest I
@@ -76,7 +76,7 @@ def premise_strength(answer: Answer, premise: Premise) -> tuple[float, tuple[Spa
     events told inside a denial or a contrary phrase ("the closest I came to missing", "she
     persuaded me") are not told; as many told events as sidesteps answer the question ("I'd
     never had a conflict with anyone until we clashed ...")."""
-    entrance = _rival_entrance(answer, premise) or _others_story(answer, premise)
+    entrance = _rival_entrance(answer, premise)
     if entrance is not None:
         return CONTRARY, (entrance,)
     denials = answer.find(_denials(premise))
@@ -124,35 +124,6 @@ def _rival_entrance(answer: Answer, premise: Premise) -> Span | None:
     if any(s.start < first.start for s in answer.find(premise.events)):
         return None
     return first
-
-
-# words between another person and their act: "a colleague in our accounts team paid"
-OTHERS_REACH = 6
-FIRST_PERSON = frozenset({"i", "me", "my"})
-# a state, not an act: "a colleague was off sick, so I covered"
-STATES = frozenset({"was", "were"})
-
-
-def _others_story(answer: Answer, premise: Premise) -> Span | None:
-    """Someone else doing the opening's first act, and the premise never told as the
-    candidate's own ("I sent", "my fault"): a colleague's slip told for one's own mistake."""
-    if not premise.others:
-        return None
-    own = tuple(e for e in premise.events if FIRST_PERSON.intersection(e.split()))
-    if any(not _denied(answer, s) for s in answer.find(own)):
-        return None
-    parties = sorted(s for s in answer.find(premise.others) if s.start < OPENING)
-    return next((s for s in parties if _acts(answer, s)), None)
-
-
-def _acts(answer: Answer, party: Span) -> bool:
-    """A past-tense verb soon after the party, before the speaker comes in."""
-    for token in answer.tokens[party.end : party.end + OTHERS_REACH]:
-        if token.text in FIRST_PERSON:
-            return False
-        if is_past(token.text) and token.text not in STATES:
-            return True
-    return False
 
 
 # "how I deal with pressure", "I can handle conflict": the premise named as a skill, the
