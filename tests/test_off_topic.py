@@ -130,3 +130,46 @@ def test_a_story_said_not_to_be_from_work_is_off_topic() -> None:
         "everyone was fed on time."
     )
     assert "off_topic" in _rule_traps("pressure", text)
+
+
+def test_a_disagreement_told_for_a_mistake_is_off_topic() -> None:
+    # the clash is the story's subject, named in the opening: the conflict question's answer
+    text = (
+        "The one that comes to mind is when I disagreed with our warehouse lead about the "
+        "weekend rota. He wanted the same four pickers on every Saturday and I thought it should "
+        "rotate. I drew up a twelve-week plan, we talked it through over lunch, and he agreed "
+        "to try it for a quarter, which is still running."
+    )
+    assert "off_topic" in _rule_traps("mistake", text)
+    # the same clash asked for is the question's own subject, in the conflict and team questions
+    assert "off_topic" not in _rule_traps("conflict", text)
+    assert "off_topic" not in _rule_traps("group_project", text)
+
+
+def test_the_appraisal_word_for_a_weakness_told_for_a_failure_is_off_topic() -> None:
+    text = (
+        "My main area for development is delegating. I like to keep hold of the detail, so in "
+        "my first year as a supervisor I did too much of the checking myself. This year I have "
+        "handed the weekly stock count to two of my team and I only review the exceptions, "
+        "which frees up an afternoon."
+    )
+    assert "off_topic" in _rule_traps("failure", text)
+
+
+def test_id_rather_before_anything_else_is_off_topic() -> None:
+    text = (
+        "That's a hard one to pick. I'd rather tell you what I do well, because it's more useful. "
+        "I have run the bakery counter for six years, I train every Saturday starter, and our "
+        "waste is the lowest of the nine branches. Customers ask for me by name."
+    )
+    assert "off_topic" in _rule_traps("weakness", text)
+
+
+def test_what_attracts_me_is_the_company_question() -> None:
+    text = (
+        "I cope fine with pressure, it comes with the job. What really attracts me to this role "
+        "is that your practice does so much public sector work, which is where I want to build "
+        "my career, and your graduates get a year in the audit team before they specialise."
+    )
+    assert "off_topic" in _rule_traps("pressure", text)
+    assert "off_topic" not in _rule_traps("why_company", text)

@@ -451,6 +451,9 @@ SUBJECTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
             "weakness would be",
             "the downside is i",
             "my weak spot",
+            # the appraisal's word for it
+            "area for development",
+            "development area",
         ),
     ),
     (
@@ -468,7 +471,14 @@ SUBJECTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         ("leav~",),
-        ("why i am leaving", "why i want to leave", "reason i am leaving", "reason for leaving"),
+        (
+            "why i am leaving",
+            "why i want to leave",
+            "reason i am leaving",
+            "reason for leaving",
+            "looking to move on",
+            "outgrown",
+        ),
     ),
     (
         ("your",),
@@ -481,22 +491,43 @@ SUBJECTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
             "followed your",
             "work here",
             "working here",
+            # the question asked the other way round: "what attracts you to us?"
+            "attracts me",
+            "attracted me",
+            "drew me",
+            "company like yours",
         ),
     ),
     (
         ("i am",),
-        ("describe myself", "to know about me", "a bit about me", "about my background"),
+        (
+            "describe myself",
+            "to know about me",
+            "a bit about me",
+            "about my background",
+            "through my background",
+        ),
     ),
     (("led",), ("showed leadership", "most leadership")),
     (
-        ("conflict", "disagree~"),
-        ("a disagreement", "see eye to eye", "very different ideas"),
+        ("conflict", "disagree~", "disagreed"),
+        (
+            "a disagreement",
+            "see eye to eye",
+            "very different ideas",
+            # the clash as the story's subject: the speaker and another party
+            "disagreement with",
+            "disagreed with",
+            "i disagreed",
+        ),
     ),
     # a candidate steering away names no subject; it is never the question's own: "I'd rather
     # talk about", "I'll tell you about a guest instead", "this wasn't at work, but"
     (
         (),
         (
+            # "I'd rather ...": whatever follows is not what was asked
+            "i would rather",
             "rather talk about",
             "rather tell you about",
             "rather focus on",
