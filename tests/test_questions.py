@@ -117,7 +117,11 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
         ("difficulty: medium", "difficulty: brutal", "difficulty"),
         ("    share: 0.10\n", "    share: 0.50\n", "structure"),
         ("    detector: humble_brag", "    detector: humblebrag", "traps[0].detector"),
-        ("    params: {early: 0.45}", "    params: {earli: 0.45}", "criteria[1].params.earli"),
+        (
+            "    params: {early: 0.45, plain: 0.85}",
+            "    params: {earli: 0.45, plain: 0.85}",
+            "criteria[1].params.earli",
+        ),
         ("time_limit_s: 120", "time_limit_s: 120\ntime_limt: 3", "time_limt"),
         ("    part: ownership", "    part: epilogue", "traps[1] (blame).part"),
     ],
