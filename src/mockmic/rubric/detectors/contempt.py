@@ -56,11 +56,7 @@ def mocked(answer: Answer) -> list[Span]:
         k = answer.clause_of(s.start)
         if k < 0:
             continue
-        words = [
-            answer.tokens[i].text
-            for i in answer.matcher.content
-            if answer.clauses[k].start <= i < s.start
-        ]
+        words = clause_words(answer, Span(answer.clauses[k].start, s.start))
         denied = [j for j, w in enumerate(words) if w in NEGATIONS]
         if not denied or len(words) - denied[-1] < 4:
             continue
@@ -78,11 +74,7 @@ def _before_verdict(answer: Answer, span: Span) -> bool:
     """ "is, let's say, from a different era": the irony comes before the verdict it brackets,
     in the same clause, not trailing after it ("he wasn't thrilled, let's say. So")."""
     k = answer.clause_of(span.start)
-    nxt = [
-        answer.tokens[i].text
-        for i in answer.matcher.content
-        if span.end <= i < (answer.clauses[k].end if k >= 0 else span.end)
-    ]
+    nxt = clause_words(answer, Span(span.end, answer.clauses[k].end if k >= 0 else span.end))
     return bool(nxt) and nxt[0] not in lx.DISCOURSE
 
 

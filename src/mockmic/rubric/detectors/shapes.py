@@ -227,11 +227,7 @@ def owed(answer: Answer) -> list[Span]:
     out = []
     for s in answer.find(("should have", "ought to have")):
         k = answer.clause_of(s.start)
-        said = [
-            answer.tokens[i].text
-            for i in answer.matcher.content
-            if (answer.clauses[k].start if k >= 0 else 0) <= i < s.start
-        ]
+        said = clause_words(answer, Span(answer.clauses[k].start if k >= 0 else 0, s.start))
         if not said or OWED_NOT.intersection(said[-3:]):
             continue
         lead = [w for w in said if w not in lx.DISCOURSE][-3:]
