@@ -19,7 +19,7 @@ from itertools import pairwise
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.common import before
 from mockmic.rubric.detectors.shapes import clause_words
-from mockmic.rubric.text import Span, is_adverb, is_past
+from mockmic.rubric.text import SUBJECTS, Span, is_adverb, is_past
 
 # fmt: off
 # After the speaker: not doing what was needed ("I did not check", "I never asked", "I had only
@@ -37,7 +37,6 @@ JUDGED = frozenset({"badly", "wrong", "wrongly", "poorly", "carelessly", "late",
 SOFTENERS = frozenset({"partly", "partially", "maybe", "perhaps", "guess", "suppose",
                        "somewhat", "probably"})
 SOFTENER_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("in", "part")})
-SUBJECT_WORDS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
 OTHER_OBJECTS = frozenset({"him", "her", "them", "everyone", "everybody"})
 CARRIERS = frozenset({"and", "but", "then", "so"})  # a joint that keeps the subject going
 # Others as the cause, after the admission: "I did not check, but they never told me".
@@ -74,7 +73,7 @@ def _speaker_heads(words: list[str]) -> list[int]:
     carries an "I" on to a second verb ("I had the figures and did not weigh them")."""
     heads, subject = [], None
     for j, w in enumerate(words):
-        if w in SUBJECT_WORDS:
+        if w in SUBJECTS or w == "it":
             subject = w
         if w == "i" or (w in CARRIERS and subject == "i"):
             heads.append(j)

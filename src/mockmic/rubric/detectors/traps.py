@@ -75,21 +75,16 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # such phrase for what follows it ("in fairness, the handover I got was very thin")
     hits += [(c, w) for c, w in framed(answer) if not _said(answer, c, hits)]
     hits += [(c, w) for c, w in excuses(answer) if not _said(answer, c, hits, frames=False)]
-    # what others did after the change ("in the seven quarters since, a late feed never
-    # mattered") is the proof, not the cause of the failure
+    # others' doings told as the cause: deflections, and setbacks from outside followed by their
+    # consequence ("the delivery turned up late, so we were behind"), each clause once; what
+    # others did after the change ("in the seven quarters since, a late feed never mattered") is
+    # the proof, not the cause of the failure
+    told = deflections(answer)
+    told += [c for c in imposed(answer) if c not in told]
     shifted = [
         c
-        for c in deflections(answer)
+        for c in told
         if not any(c.start <= s.start < c.end for s, _ in hits)
-        and answer.position(c) < CAUSE_BEFORE
-    ]
-    # a setback from outside told as the cause of what followed ("the delivery turned up late,
-    # so we were behind"), where no phrase or deflection already read the clause
-    shifted += [
-        c
-        for c in imposed(answer)
-        if c not in shifted
-        and not any(c.start <= s.start < c.end for s, _ in hits)
         and answer.position(c) < CAUSE_BEFORE
     ]
     strength = (total(hits) + 0.35 * len(shifted)) / 1.4
