@@ -210,7 +210,7 @@ def test_train_files_follow_the_conventions() -> None:
         assert TRAIN_FIELDS <= set(raw) <= TRAIN_FIELDS | {"evidence", "pair"}, where
         question = path.name.split(".")[0]
         assert raw["question"] == question and question in bank, where
-        assert re.fullmatch(rf"{question}-t\d{{3}}", raw["id"]), where
+        assert re.fullmatch(rf"{question}-t\d{{3,4}}", raw["id"]), where
         assert raw["split"] == bench.TRAIN_SPLIT, where
         grade, traps = raw["grade"], raw["traps"] or []
         assert grade in (1, 2, 3, 4, 5) and raw["label"] == bench.label_of(grade), where
