@@ -174,3 +174,55 @@ def test_a_figure_in_my_own_doing_is_not_an_outcome() -> None:
 def test_a_figure_i_moved_is_an_outcome() -> None:
     moved = MY_FIGURES + " By the winter I had cut our call-out times from six hours to two."
     assert "no_result" not in _rule_traps(moved, "customer_helped")
+
+
+# A story whose middle has a step that went through, and whose last sentence is a step still to
+# come: a promise, a hope, work still under way.
+INTERIM = (
+    "I run the stores for a bus depot, and our spare parts were ordered by three supervisors "
+    "who never saw each other's orders, so we kept paying for the same brake pads twice. I "
+    "pulled a year of invoices, showed the duplicates to the fleet manager and proposed one "
+    "shared order sheet that I would check every Monday. The fleet manager signed off the "
+    "sheet in March. "
+)
+PENDING_ENDINGS = {
+    "promise": "She said she would take it to the regional board after the summer.",
+    "hope": "I am hoping the regional board picks it up for the other depots.",
+    "under way": "We are still working through the first quarter of orders on it.",
+}
+
+
+def _margin(text: str, question: str) -> float:
+    answer = build(from_text(text), questions.get(question))
+    engine.rules(answer)
+    return answer.margins["no_result"]
+
+
+@pytest.mark.parametrize("kind", sorted(PENDING_ENDINGS))
+def test_an_ending_still_to_come_is_no_result(kind: str) -> None:
+    """What went through in the middle is a step of the story when its last sentence is still
+    to come; told as how it ended, the same step is an outcome."""
+    assert "no_result" in _rule_traps(INTERIM + PENDING_ENDINGS[kind], "initiative")
+    told = INTERIM + "By the autumn we had stopped paying twice for a single part."
+    assert "no_result" not in _rule_traps(told, "initiative")
+
+
+def test_a_pending_sentence_that_also_tells_an_outcome_is_not_pending() -> None:
+    ending = (
+        "Duplicate orders stopped within a month, and she said she would take the sheet to "
+        "the regional board."
+    )
+    assert "no_result" not in _rule_traps(INTERIM + ending, "initiative")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "It is still something I check myself every Monday.",  # "something" is no progressive
+        "She said it would have cost us far more without the sheet.",  # not a promise
+    ],
+)
+def test_what_only_looks_pending_is_not(ending: str) -> None:
+    assert _margin(INTERIM + ending, "initiative") < _margin(
+        INTERIM + PENDING_ENDINGS["promise"], "initiative"
+    )

@@ -29,6 +29,7 @@ from mockmic.rubric.detectors.outcomes import (
     aim,
     compared,
     conjunct_doings,
+    pending,
     responses,
     result_figures,
     state_of_others,
@@ -664,10 +665,24 @@ def result(answer: Answer, p: ResultParams) -> Finding:
     hedged = [h for h in late if answer.find(HEDGES, clause_span(answer, h[0], 8))]
     if late and len(hedged) == len(late):  # "the client was happy, I think": not sure it happened
         score *= 0.6
+    # the story stops on a step still to come, and tells nothing in that same sentence: what
+    # came before is its middle
+    ending = pending(answer)
+    if ending is not None and not any(
+        _overlaps(s, ending) for s in told + [s for s, _ in late if s not in hinted]
+    ):
+        score *= PENDING_SHARE
     return Finding(score, spans(late or hits, 2) or tuple(told[:2]))
 
 
 VAGUE_SHARE = 0.4  # what an ending only hinted at ("it went well") counts for
+PENDING_SHARE = 0.2  # what the steps before an ending still to come count for
+
+
+def _overlaps(span: Span, region: Span) -> bool:
+    return span.start < region.end and span.end > region.start
+
+
 # what others did next is the ending only late: earlier it is still the story ("the client's
 # lawyer spotted it")
 RESPONSE_FROM = 0.6

@@ -19,7 +19,7 @@ from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.common import numbers, past_verbs, unrealised
 from mockmic.rubric.detectors.shapes import clause_words
-from mockmic.rubric.text import Span, is_past
+from mockmic.rubric.text import Span, is_past, sentence_ends
 
 # fmt: off
 # Words that open another party's part of a sentence: a pronoun, or a determiner before a noun
@@ -298,3 +298,57 @@ def aim(answer: Answer, clause: Span) -> bool:
 
 
 AIMED = frozenset({"could", "would", "can", "will", "wouldn't", "couldn't", "won't", "can't"})
+
+
+# An answer that ends on a step still to come has not said how it turned out, whatever came
+# before: the steps before it are the story's middle ("the board approved it in March ... the
+# plan is to switch the old one off in January"). Said as a plan, a hope, a wait, or work still
+# under way.
+PENDING = (
+    "the plan is", "is planned", "was planned", "are planned", "were planned", "i am hoping",
+    "i hope", "hopefully", "fingers crossed", "waiting to hear", "waiting for", "waiting on",
+    "yet to", "we will see", "remains to be seen",
+)  # fmt: skip
+# or as what someone said they would do: "she said she'd take it to the founders"
+SAYING = frozenset({"said", "told", "promised", "agreed", "replied", "decided"})
+LAST_SENTENCE = 40  # tokens; a longer one has lost its punctuation: the last clause stands in
+
+
+def last_sentence(answer: Answer) -> Span:
+    """The answer's last sentence by its punctuation, or its last clause when that is missing."""
+    ends = sentence_ends(answer.transcript)
+    n = len(answer.tokens)
+    starts = [i for i in range(1, n) if answer.tokens[i - 1].word in ends]
+    start = starts[-1] if starts else 0
+    if n - start > LAST_SENTENCE and answer.clauses:
+        start = max(start, answer.clauses[-1].start)
+    return Span(start, n)
+
+
+def pending(answer: Answer) -> Span | None:
+    """The last sentence, when it tells a step still to come: a plan or a hope ("I'm hoping
+    she'll see the difference"), work still under way ("we're still working through it"), or
+    another's promise ("he said he'd think about it and come back to me")."""
+    last = last_sentence(answer)
+    if answer.find(PENDING, last):
+        return last
+    words = [answer.tokens[i].text for i in range(last.start, last.end)]
+    for j, w in enumerate(words):
+        if w == "still" and any(_progressive(x) for x in words[j + 1 : j + 3]):
+            return last
+        if w in SAYING and _reported_future(words[j + 1 : j + 6]):
+            return last
+    return None
+
+
+def _reported_future(after: list[str]) -> bool:
+    """ "[that] he would think about it", "they'd come back": not "it would have been worse"."""
+    for j, w in enumerate(after[:-1]):
+        if w in ("would", "will") and j and after[j - 1] not in ("it", "that", "this"):
+            return after[j + 1] not in ("have", "not", "never")
+    return False
+
+
+def _progressive(word: str) -> bool:
+    """ "working", "waiting", not "something" ("it's still something I push myself on")."""
+    return word.endswith("ing") and not word.endswith("thing") and len(word) > 4
