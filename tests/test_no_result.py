@@ -226,3 +226,8 @@ def test_what_only_looks_pending_is_not(ending: str) -> None:
     assert _margin(INTERIM + ending, "initiative") < _margin(
         INTERIM + PENDING_ENDINGS["promise"], "initiative"
     )
+
+
+def test_the_step_still_to_come_is_quoted() -> None:
+    quotes = _rule_traps(INTERIM + PENDING_ENDINGS["hope"], "initiative")["no_result"]
+    assert any("hoping" in q for q in quotes), quotes

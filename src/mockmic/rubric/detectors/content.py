@@ -666,17 +666,17 @@ def result(answer: Answer, p: ResultParams) -> Finding:
     if late and len(hedged) == len(late):  # "the client was happy, I think": not sure it happened
         score *= 0.6
     # the story stops on a step still to come, and tells nothing in that same sentence: what
-    # came before is its middle
+    # came before is its middle, and the step still to come is what to quote
     ending = pending(answer)
     if ending is not None and not any(
         _overlaps(s, ending) for s in told + [s for s, _ in late if s not in hinted]
     ):
-        score *= PENDING_SHARE
+        return Finding(PENDING_SHARE * score, (ending,))
     return Finding(score, spans(late or hits, 2) or tuple(told[:2]))
 
 
 VAGUE_SHARE = 0.4  # what an ending only hinted at ("it went well") counts for
-PENDING_SHARE = 0.2  # what the steps before an ending still to come count for
+PENDING_SHARE = 0.0  # what the steps before an ending still to come count: they are its middle
 
 
 def _overlaps(span: Span, region: Span) -> bool:
