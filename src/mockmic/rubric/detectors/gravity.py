@@ -377,3 +377,65 @@ def deeds(answer: Answer, hits: Hits) -> Hits:
         context = in_setting(answer, span) or self_reported(answer, span)
         out.append((span, min(weight, SETTING_WEIGHT) if context else weight))
     return out
+
+
+# A harm stopped before it landed: "the pharmacist caught it at the final check, so it never got
+# near the patient", "caught before it left the pharmacy", "nobody was put at risk", "we restored
+# the table from backup". Told in grave words, such a failure is contained, not one that puts
+# fitness for the job in doubt. (A harm that reached someone and did no lasting damage, "she was
+# fine by breakfast", is not contained: the dose was given.)
+CATCHING = frozenset({"caught", "spotted", "noticed", "stopped", "flagged", "found", "picked"})
+CATCH_REACH = 8  # content words from the catch to its "before"
+# What an error does when it gets out (said of "it", "the batch", "anything": not of a person
+# of the story, "before I went home")
+ARRIVING = frozenset({
+    "reached", "reach", "left", "went", "go", "gone", "sent", "shipped", "arrived", "landed",
+    "used", "given", "handed", "published", "released", "live",
+})  # fmt: skip
+PEOPLE = frozenset({"i", "we", "he", "she", "you", "my", "our"})
+# Denied, only the arrival words that cannot mean "I never got round to it"
+NEVER_ARRIVING = frozenset({"reached", "reach", "near", "affected", "risk", "live"})
+DENIALS = frozenset({"never", "nobody", "none"})
+ARRIVAL_REACH = 3  # words from "before it" or "never" to the arrival
+UNDONE = ("restored * from", "restored it", "restored them", "rolled back", "rolled it back")
+# Where a containment is told: not the lesson, change or proof ("the check has caught two
+# since, before they reached a patient" is the fix working, not this failure contained).
+LATER_PARTS = frozenset({"lesson", "change", "proof"})
+
+
+def contained(answer: Answer) -> bool:
+    """The failure told was stopped or undone before it reached anyone."""
+    for clause, part in zip(answer.clauses, answer.labels, strict=True):
+        if part in LATER_PARTS:
+            continue
+        words = clause_words(answer, clause)
+        if _caught_before(words) or _never_arrived(words) or answer.find(UNDONE, clause):
+            return True
+    return False
+
+
+def _caught_before(words: list[str]) -> bool:
+    """ "caught it the night before it was due", "before it left the pharmacy"."""
+    for j, w in enumerate(words):
+        if w != "before":
+            continue
+        if CATCHING.intersection(words[max(j - CATCH_REACH, 0) : j]):
+            return True
+        subject = words[j + 1 : j + 2]
+        arrival = words[j + 2 : j + 2 + ARRIVAL_REACH]
+        if subject and subject[0] not in PEOPLE and ARRIVING.intersection(arrival):
+            return True
+    return False
+
+
+def _never_arrived(words: list[str]) -> bool:
+    """ "it never reached a ward", "it never got near the patient", "nobody was put at risk",
+    "no customer was affected"."""
+    for j, w in enumerate(words):
+        # "no customer was affected", "no one was put at risk" (not "no risk assessment")
+        start = j + 2 if w == "no" else j + 1
+        if (w in DENIALS or w == "no") and NEVER_ARRIVING.intersection(
+            words[start : start + ARRIVAL_REACH + 1]
+        ):
+            return True
+    return False

@@ -25,7 +25,9 @@ from mockmic.rubric.detectors.common import (
     weighted,
 )
 from mockmic.rubric.detectors.gravity import (
+    LOOSE_ONLY,
     bodies_acting,
+    contained,
     corroborated,
     deeds,
     figurative,
@@ -239,6 +241,8 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = T
     strength = graded(signs, STRONG) / 1.2
     if owned:
         strength = min(strength, corroborated(signs, STRONG))
+    if contained(answer):  # stopped before it reached anyone: grave words, no grave harm
+        strength = min(strength, LOOSE_ONLY)
     return strength, spans(hits) + tuple(core[:1])
 
 
