@@ -25,7 +25,7 @@ from mockmic.rubric.detectors.common import (
     weighted,
 )
 from mockmic.rubric.detectors.gravity import (
-    LOOSE_ONLY,
+    SETTING_WEIGHT,
     bodies_acting,
     contained,
     corroborated,
@@ -241,8 +241,11 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = T
     strength = graded(signs, STRONG) / 1.2
     if owned:
         strength = min(strength, corroborated(signs, STRONG))
-    if contained(answer):  # stopped before it reached anyone: grave words, no grave harm
-        strength = min(strength, LOOSE_ONLY)
+    if contained(answer):
+        # stopped before it reached anyone: its grave words are the setting of a near thing,
+        # and the rule says so firmly enough that the model voices, which hear the words, do
+        # not carry it over the line alone
+        strength = min(strength, SETTING_WEIGHT)
     return strength, spans(hits) + tuple(core[:1])
 
 
