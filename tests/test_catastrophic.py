@@ -302,3 +302,17 @@ def test_a_story_with_no_harm_that_arrived_is_not_contained_by_a_stray_before() 
         "accident book, and now I never leave a resident alone in the bathroom."
     )
     assert _strength(told) >= THRESHOLD
+
+
+def test_a_long_run_is_grave_only_as_the_wrong_work_s_own_stretch() -> None:
+    own = (
+        "As the bookkeeper at a dental practice I set the hygienists' rate up wrong in the new "
+        "system, and for five months they were underpaid by a few pounds a shift. I paid the "
+        "arrears and now I check the first payslip of every change by hand."
+    )
+    later = (
+        "As a freelance editor I missed the print date of the spring issue, so the publisher moved "
+        "my piece and I lost the fee for that month. I now set my own date a week early and "
+        "have not missed one in two years."
+    )
+    assert _strength(later) < THRESHOLD <= _strength(own)
