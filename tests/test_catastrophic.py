@@ -13,6 +13,7 @@ import yaml
 
 from mockmic import questions
 from mockmic.rubric.answer import build
+from mockmic.rubric.detectors.gravity import contained
 from mockmic.rubric.detectors.traps import catastrophe_strength
 from mockmic.transcribe.text import from_text
 
@@ -316,3 +317,19 @@ def test_a_long_run_is_grave_only_as_the_wrong_work_s_own_stretch() -> None:
         "have not missed one in two years."
     )
     assert _strength(later) < THRESHOLD <= _strength(own)
+
+
+def test_no_catch_or_the_candidate_caught_contains_nothing() -> None:
+    def read(text: str) -> bool:
+        return contained(build(from_text(text), questions.get("failure")))
+
+    stopped = (
+        "I priced the tender on last year's rates, and my director caught it before it went out."
+    )
+    assert read(stopped)
+    for text in (
+        "I priced the tender on last year's rates, and nobody noticed before it went out.",
+        "I signed the visit sheets for days I was off, and my manager caught me before the audit.",
+        "I didn't check the strength on the label before it was handed to the patient.",
+    ):
+        assert not read(text), text

@@ -384,16 +384,13 @@ def deeds(answer: Answer, hits: Hits) -> Hits:
 # the table from backup". Told in grave words, such a failure is contained, not one that puts
 # fitness for the job in doubt. (A harm that reached someone and did no lasting damage, "she was
 # fine by breakfast", is not contained: the dose was given.)
-CATCHING = frozenset({"caught", "spotted", "noticed", "stopped", "flagged", "found", "picked"})
+CATCHING = frozenset({"caught", "spotted", "noticed", "flagged"})
 CATCH_REACH = 8  # content words from the catch to its "before"
-# What an error does when it gets out (said of "it", "the batch", "anything": not of a person
-# of the story, "before I went home")
-ARRIVING = frozenset({
-    "reached", "reach", "left", "went", "go", "gone", "sent", "shipped", "arrived", "landed",
-    "used", "given", "handed", "published", "released", "live",
-})  # fmt: skip
-PEOPLE = frozenset({"i", "we", "he", "she", "you", "my", "our"})
-# Denied, only the arrival words that cannot mean "I never got round to it"
+# no catch at all ("nobody noticed before it went out"), or the candidate caught ("I was
+# caught", "my manager caught me before the audit"): nothing was stopped
+NO_CATCH = frozenset({"not", "never", "nobody", "no", "one"})
+CANDIDATE = frozenset({"i", "we", "me", "us"})
+PASSIVE = frozenset({"was", "were", "got"})
 NEVER_ARRIVING = frozenset({"reached", "reach", "near", "affected", "risk", "live"})
 DENIALS = frozenset({"never", "nobody", "none"})
 ARRIVAL_REACH = 3  # words from "before it" or "never" to the arrival
@@ -415,17 +412,23 @@ def contained(answer: Answer) -> bool:
 
 
 def _caught_before(words: list[str]) -> bool:
-    """ "caught it the night before it was due", "before it left the pharmacy"."""
-    for j, w in enumerate(words):
-        if w != "before":
-            continue
-        if CATCHING.intersection(words[max(j - CATCH_REACH, 0) : j]):
-            return True
-        subject = words[j + 1 : j + 2]
-        arrival = words[j + 2 : j + 2 + ARRIVAL_REACH]
-        if subject and subject[0] not in PEOPLE and ARRIVING.intersection(arrival):
-            return True
-    return False
+    """ "the pharmacist caught it at the final check before it left", "my director caught it
+    the night before it was due": someone stopped it in time. (A timeline alone, "I didn't
+    check it before it went out", stops nothing.)"""
+    return any(
+        w == "before" and any(_a_catch(words, c) for c in range(max(j - CATCH_REACH, 0), j))
+        for j, w in enumerate(words)
+    )
+
+
+def _a_catch(words: list[str], c: int) -> bool:
+    """ "the pharmacist caught it", "it was caught", not "nobody noticed" or "I was caught"."""
+    if words[c] not in CATCHING:
+        return False
+    lead = words[max(c - 2, 0) : c]
+    by_candidate = bool(lead) and lead[-1] in PASSIVE and CANDIDATE.intersection(lead[:-1])
+    of_candidate = CANDIDATE.intersection(words[c + 1 : c + 2])
+    return not (NO_CATCH.intersection(lead) or by_candidate or of_candidate)
 
 
 def _never_arrived(words: list[str]) -> bool:
