@@ -25,7 +25,6 @@ from mockmic.rubric.detectors.common import (
     weighted,
 )
 from mockmic.rubric.detectors.gravity import (
-    SETTING_WEIGHT,
     bodies_acting,
     contained,
     corroborated,
@@ -242,10 +241,11 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = T
     if owned:
         strength = min(strength, corroborated(signs, STRONG))
     if contained(answer):
-        # stopped before it reached anyone: its grave words are the setting of a near thing,
-        # and the rule says so firmly enough that the model voices, which hear the words, do
-        # not carry it over the line alone
-        strength = min(strength, SETTING_WEIGHT)
+        # stopped before it reached anyone: its grave words tell a near thing, and the rule says
+        # so as firmly as for a story with none, or the model voices, which hear the words,
+        # carry it over the line alone (0 of 118 labelled answers on dev and writers a-ab are
+        # contained; at the setting's weight, 0.3, three contained ones were still flagged)
+        strength = 0.0
     return strength, spans(hits) + tuple(core[:1])
 
 
