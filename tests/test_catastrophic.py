@@ -13,6 +13,7 @@ import yaml
 
 from mockmic import questions
 from mockmic.rubric.answer import build
+from mockmic.rubric.detectors.gravity import contained
 from mockmic.rubric.detectors.traps import catastrophe_strength
 from mockmic.transcribe.text import from_text
 
@@ -248,3 +249,87 @@ def test_a_grave_outcome_ruled_out_is_not_one_that_happened() -> None:
     )
     ruled_out = told.replace("gave me a formal warning", "said there would be no formal warning")
     assert _strength(ruled_out) < THRESHOLD <= _strength(told)
+
+
+# the same slip, once stopped before it reached anyone and once after it did
+CAUGHT = {
+    "caught_before": (
+        "As a pharmacy technician I labelled a morphine solution at the wrong strength because "
+        "I read the shelf, not the box. The pharmacist caught it at the final check before it "
+        "left the dispensary, and I now read the strength aloud from the box.",
+        "As a pharmacy technician I labelled a morphine solution at the wrong strength because "
+        "I read the shelf, not the box. The patient took two doses and was taken to hospital "
+        "overnight, and I now read the strength aloud from the box.",
+    ),
+    "never_reached": (
+        "I emailed the payroll sheet with everyone's salaries to the wrong distribution list. "
+        "IT pulled it off the server within minutes, so it never reached anyone outside "
+        "finance, and I now send payroll only through the shared drive.",
+        "I emailed the payroll sheet with everyone's salaries to the wrong distribution list. "
+        "Forty people outside finance opened it before IT pulled it off the server, and I now "
+        "send payroll only through the shared drive.",
+    ),
+    "undone": (
+        "I ran the cleanup job against the production database instead of the copy and "
+        "deleted every order from March. We restored it from the nightly backup within the "
+        "hour, and I now run destructive jobs only from the staging shell.",
+        "I ran the cleanup job against the production database instead of the copy and "
+        "deleted every order from March. The backup had been failing for weeks and the orders "
+        "could not be recovered, and I now run destructive jobs only from the staging shell.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CAUGHT))
+def test_a_harm_stopped_before_it_landed_is_contained(kind: str) -> None:
+    stopped, landed = CAUGHT[kind]
+    assert _strength(stopped) < THRESHOLD <= _strength(landed), kind
+
+
+def test_a_catch_told_as_proof_of_the_change_does_not_contain_the_failure() -> None:
+    told = (
+        "As a pharmacy technician I dispensed a heart tablet at the wrong strength and the "
+        "patient took two doses before her son noticed. I reported it the same day. Since then "
+        "we scan every box, and in a year the scanner has caught four picks before they "
+        "reached a patient."
+    )
+    assert _strength(told) >= THRESHOLD
+
+
+def test_a_story_with_no_harm_that_arrived_is_not_contained_by_a_stray_before() -> None:
+    told = (
+        "On a night shift I left a resident unattended in the bath while I answered a call, and "
+        "she slipped and got a bruise on her hip. I went back before I went home to fill in the "
+        "accident book, and now I never leave a resident alone in the bathroom."
+    )
+    assert _strength(told) >= THRESHOLD
+
+
+def test_a_long_run_is_grave_only_as_the_wrong_work_s_own_stretch() -> None:
+    own = (
+        "As the bookkeeper at a dental practice I set the hygienists' rate up wrong in the new "
+        "system, and for five months they were underpaid by a few pounds a shift. I paid the "
+        "arrears and now I check the first payslip of every change by hand."
+    )
+    later = (
+        "As a freelance editor I missed the print date of the spring issue, so the publisher moved "
+        "my piece and I lost the fee for that month. I now set my own date a week early and "
+        "have not missed one in two years."
+    )
+    assert _strength(later) < THRESHOLD <= _strength(own)
+
+
+def test_no_catch_or_the_candidate_caught_contains_nothing() -> None:
+    def read(text: str) -> bool:
+        return contained(build(from_text(text), questions.get("failure")))
+
+    stopped = (
+        "I priced the tender on last year's rates, and my director caught it before it went out."
+    )
+    assert read(stopped)
+    for text in (
+        "I priced the tender on last year's rates, and nobody noticed before it went out.",
+        "I signed the visit sheets for days I was off, and my manager caught me before the audit.",
+        "I didn't check the strength on the label before it was handed to the patient.",
+    ):
+        assert not read(text), text

@@ -377,3 +377,68 @@ def deeds(answer: Answer, hits: Hits) -> Hits:
         context = in_setting(answer, span) or self_reported(answer, span)
         out.append((span, min(weight, SETTING_WEIGHT) if context else weight))
     return out
+
+
+# A harm stopped before it landed: "the pharmacist caught it at the final check, so it never got
+# near the patient", "caught before it left the pharmacy", "nobody was put at risk", "we restored
+# the table from backup". Told in grave words, such a failure is contained, not one that puts
+# fitness for the job in doubt. (A harm that reached someone and did no lasting damage, "she was
+# fine by breakfast", is not contained: the dose was given.)
+CATCHING = frozenset({"caught", "spotted", "noticed", "flagged"})
+CATCH_REACH = 8  # content words from the catch to its "before"
+# no catch at all ("nobody noticed before it went out"), or the candidate caught ("I was
+# caught", "my manager caught me before the audit"): nothing was stopped
+NO_CATCH = frozenset({"not", "never", "nobody", "no", "one"})
+CANDIDATE = frozenset({"i", "we", "me", "us"})
+PASSIVE = frozenset({"was", "were", "got"})
+NEVER_ARRIVING = frozenset({"reached", "reach", "near", "affected", "risk", "live"})
+DENIALS = frozenset({"never", "nobody", "none"})
+ARRIVAL_REACH = 3  # words from "before it" or "never" to the arrival
+UNDONE = ("restored * from", "restored it", "restored them", "rolled back", "rolled it back")
+# Where a containment is told: not the lesson, change or proof ("the check has caught two
+# since, before they reached a patient" is the fix working, not this failure contained).
+LATER_PARTS = frozenset({"lesson", "change", "proof"})
+
+
+def contained(answer: Answer) -> bool:
+    """The failure told was stopped or undone before it reached anyone."""
+    for clause, part in zip(answer.clauses, answer.labels, strict=True):
+        if part in LATER_PARTS:
+            continue
+        words = clause_words(answer, clause)
+        if _caught_before(words) or _never_arrived(words) or answer.find(UNDONE, clause):
+            return True
+    return False
+
+
+def _caught_before(words: list[str]) -> bool:
+    """ "the pharmacist caught it at the final check before it left", "my director caught it
+    the night before it was due": someone stopped it in time. (A timeline alone, "I didn't
+    check it before it went out", stops nothing.)"""
+    return any(
+        w == "before" and any(_a_catch(words, c) for c in range(max(j - CATCH_REACH, 0), j))
+        for j, w in enumerate(words)
+    )
+
+
+def _a_catch(words: list[str], c: int) -> bool:
+    """ "the pharmacist caught it", "it was caught", not "nobody noticed" or "I was caught"."""
+    if words[c] not in CATCHING:
+        return False
+    lead = words[max(c - 2, 0) : c]
+    by_candidate = bool(lead) and lead[-1] in PASSIVE and CANDIDATE.intersection(lead[:-1])
+    of_candidate = CANDIDATE.intersection(words[c + 1 : c + 2])
+    return not (NO_CATCH.intersection(lead) or by_candidate or of_candidate)
+
+
+def _never_arrived(words: list[str]) -> bool:
+    """ "it never reached a ward", "it never got near the patient", "nobody was put at risk",
+    "no customer was affected"."""
+    for j, w in enumerate(words):
+        # "no customer was affected", "no one was put at risk" (not "no risk assessment")
+        start = j + 2 if w == "no" else j + 1
+        if (w in DENIALS or w == "no") and NEVER_ARRIVING.intersection(
+            words[start : start + ARRIVAL_REACH + 1]
+        ):
+            return True
+    return False

@@ -577,9 +577,11 @@ def grave_shapes(answer: Answer) -> Hits:
             out.append((many, 0.6))
     long_run = answer.find(lx.LONG_RUN)
     for span in long_run:
+        # the stretch of time must be the wrong work's own ("taxed on the wrong code for four
+        # months"), not a later one beside it ("missed the deadline, so I lost the fee for
+        # that month", "we ran both systems for a month")
         k = answer.clause_of(span.start)
-        near = Span(answer.clauses[max(k - 1, 0)].start, answer.clauses[k].end) if k >= 0 else span
-        if answer.find(lx.WRONG_WORK, near):
+        if answer.find(lx.WRONG_WORK, answer.clauses[k] if k >= 0 else span):
             out.append((span, 0.7))
             break
     out += list(answer.matcher.find_weighted(lx.FALSIFIED))

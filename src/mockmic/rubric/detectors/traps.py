@@ -26,6 +26,7 @@ from mockmic.rubric.detectors.common import (
 )
 from mockmic.rubric.detectors.gravity import (
     bodies_acting,
+    contained,
     corroborated,
     deeds,
     figurative,
@@ -239,6 +240,12 @@ def catastrophe_strength(answer: Answer, extra: tuple[str, ...], owned: bool = T
     strength = graded(signs, STRONG) / 1.2
     if owned:
         strength = min(strength, corroborated(signs, STRONG))
+    if contained(answer):
+        # stopped before it reached anyone: its grave words tell a near thing, and the rule says
+        # so as firmly as for a story with none, or the model voices, which hear the words,
+        # carry it over the line alone (0 of 118 labelled answers on dev and writers a-ab are
+        # contained; at the setting's weight, 0.3, three contained ones were still flagged)
+        strength = 0.0
     return strength, spans(hits) + tuple(core[:1])
 
 
