@@ -12,8 +12,9 @@ a test half, see bench/README.md) and the training split in bench/data/train/ (f
 <question>.<writer>.yaml), scores every answer as text through the public API
 (`mockmic.score(text, question=...)`), and prints, for each half (or split): ROC AUC of strong
 over weak answers, Spearman between overall score and grade, and precision/recall/F1 per trap.
-Then two stability figures: the same answer reworded (bench/data/answers/paraphrases.yaml) and the
-same answer spoken by espeak-ng and transcribed back.
+Then the stability figures: the same answer reworded (dev answers, bench/data/answers/
+paraphrases.yaml; training answers, bench/data/train_paraphrases.yaml) and the same answer spoken by
+espeak-ng and transcribed back.
 
 The test half is for measuring only: never tune the engine on its per-answer results, which is why
 `--answers` refuses it, and the semantic judge is never fitted on it.
@@ -46,6 +47,7 @@ from mockmic.questions import STABLE_IDS
 DATA = Path(__file__).resolve().parent / "data" / "answers"
 PARAPHRASES = DATA / "paraphrases.yaml"
 TRAIN = Path(__file__).resolve().parent / "data" / "train"
+TRAIN_PARAPHRASES = TRAIN.parent / "train_paraphrases.yaml"  # rewordings of training answers
 # sample answers written outside the labelled set for the bank's tests: --fit-semantic holds its
 # fit to them (calibrate.Check), never learns from them
 OUTSIDE = Path(__file__).resolve().parents[1] / "tests" / "data" / "answers"
@@ -491,6 +493,7 @@ def render(result: dict[str, Any]) -> str:
             )
     for name, key, label in (
         ("paraphrase", "paraphrase", "paraphrase |Δ score|"),
+        ("paraphrase", "paraphrase_train", "paraphrase of training answers |Δ score|"),
         ("round_trip", "round_trip", "speech round trip |Δ score|"),
     ):
         s = result[key]
@@ -551,6 +554,9 @@ def run(
         "targets": TARGETS,
     }
     result["paraphrase"] = paraphrase_stability(by_id, load_paraphrases(), judge)
+    result["paraphrase_train"] = paraphrase_stability(
+        {a.id: a for a in load_train()}, load_paraphrases(TRAIN_PARAPHRASES), judge
+    )
     result["round_trip"] = (
         round_trip_stability(by_id, judge) if audio else {"skipped": "--no-audio"}
     )

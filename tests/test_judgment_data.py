@@ -186,6 +186,19 @@ def train() -> list:  # type: ignore[type-arg]
     return bench.load_train()
 
 
+def test_train_paraphrases_reword_training_answers(train: list) -> None:  # type: ignore[type-arg]
+    # a training answer's id must exist (a dev or test id would not be found here)
+    by_id = {a.id: a for a in train}
+    pairs = bench.load_paraphrases(bench.TRAIN_PARAPHRASES)
+    assert len(pairs) >= 20
+    assert len({p.id for p in pairs}) == len(pairs) == len({p.source for p in pairs})
+    for p in pairs:
+        source = by_id[p.source]
+        assert p.question == source.question, p.id
+        assert p.text != source.text, p.id
+        assert len(_words(p.text) & _words(source.text)) / len(_words(source.text)) > 0.4, p.id
+
+
 def _train_rows() -> list[tuple[Path, dict]]:  # type: ignore[type-arg]
     return [
         (path, raw)
