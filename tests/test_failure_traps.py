@@ -323,3 +323,26 @@ def test_should_have_on_oneself_or_in_a_comparison_is_not_a_duty_put_on_others(
 ) -> None:
     answer = build(from_text(text), questions.get("failure"))
     assert owed(answer) == []
+
+
+def test_the_change_tried_on_a_later_occasion_is_proof() -> None:
+    # no "since", no figure: what the candidate did the next year round is the change tested
+    text = (
+        "I coached an under-twelves football team and lost every match of my first autumn "
+        "because I picked the same eleven each week and the subs stopped coming. That was my "
+        "doing, and I learned to share the minutes out. The year after, I rotated every player "
+        "through a full half."
+    )
+    fired = _rule_traps(text)
+    assert "no_proof" not in fired and "no_lesson" not in fired
+
+
+def test_a_time_mark_opening_a_sentence_carries_to_how_it_went() -> None:
+    # the later time and how it went sit in two halves of one sentence
+    text = (
+        "I ran location bookings for a small film crew and lost a park permit because I sent "
+        "the form the week of the shoot, so we moved at a day's notice. That was my slip. Now I "
+        "ring the council the day the script locks; last spring that got us the canal permit "
+        "within a week and the shoot went ahead two days early."
+    )
+    assert "no_proof" not in _rule_traps(text)

@@ -53,3 +53,40 @@ def test_a_lesson_in_the_perfect_earns_what_the_past_earns() -> None:
     perfect = run("lesson", build(from_text(told.format("have taken")), q), params).score
     assert past >= 0.45
     assert perfect == past
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokenise(from_text(text))]
+
+
+def test_d_before_a_participle_is_had_and_before_a_bare_verb_would() -> None:
+    # "'d" is spelled out by the word after it, across the transcript's words
+    assert _words("I'd signed the lease.") == ["i", "had", "signed", "the", "lease"]
+    assert _words("By then we'd already gone home") == [
+        "by",
+        "then",
+        "we",
+        "had",
+        "already",
+        "gone",
+        "home",
+    ]
+    assert _words("She'd not been told") == ["she", "had", "not", "been", "told"]
+    assert _words("I'd ring them first") == ["i", "would", "ring", "them", "first"]
+    assert _words("I'd never cancel a booking") == ["i", "would", "never", "cancel", "a", "booking"]
+
+
+def test_d_before_a_form_that_is_also_present_stays_would() -> None:
+    # "I'd put a buffer in" is a plan as often as a past: it keeps the reading it had
+    assert _words("I'd put a buffer in")[:2] == ["i", "would"]
+    assert _words("so I'd succeed")[-2:] == ["would", "succeed"]
+
+
+def test_d_at_the_end_of_a_sentence_is_would() -> None:
+    assert _words("More than I'd. Taken together")[:4] == ["more", "than", "i", "would"]
+
+
+def test_a_past_perfect_cause_reads_as_the_spelled_out_one() -> None:
+    # "I'd assumed" names the cause in the candidate as "I had assumed" does
+    assert _matcher("I'd assumed the rota was right.").find(["i had assumed"])
+    assert _matcher("I'd assumed the rota was right.").find(["i assumed"])

@@ -741,6 +741,13 @@ PARTICIPLES = {
     "proven": "proved", "mistaken": "mistook", "undertaken": "undertook",
 }
 
+# Forms read as past (irregular, or ending in "-ed") that are a present tense too: after "I'd"
+# they may be "would" ("I'd put a buffer in", "I'd succeed"), so "'d" before them stays "would".
+PAST_AND_PRESENT = frozenset({
+    "put", "set", "read", "shut", "cut", "hit", "let", "spread", "shred", "proceed", "succeed",
+    "exceed", "speed", "bleed", "breed", "embed",
+})  # fmt: skip
+
 # Naming the cause in yourself: the root of a lesson, even before it is put as a rule.
 ROOT_CAUSE = (
     "i had assumed", "i assumed", "i had treated", "i treated", "i had not", "i should have",

@@ -10,7 +10,7 @@ the candidate's own words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,14 +32,6 @@ _CONTRACTIONS = (
     (re.compile(r"\bi'm\b|\bim\b"), "i am"),
     (re.compile(r"\b(i|you|we|they)'ve\b|\b(i|you|we|they)ve\b"), r"\1\2 have"),
     (re.compile(r"\b(i|you|we|they|he|she|it|that)'ll\b"), r"\1 will"),
-    # "I'd called" is "I had called" (kept as "i called"); "I'd call" is "I would call"
-    (
-        re.compile(
-            r"\b(i|you|we|they|he|she|it|that)'d (\w+ed|been|done|gone|seen|taken|made|had)\b"
-        ),
-        r"\1 \2",
-    ),
-    (re.compile(r"\b(i|you|we|they|he|she|it|that)'d\b"), r"\1 would"),
     (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
     (re.compile(r"\b(it|that|there|what|he|she|here)'s\b"), r"\1 is"),
 )
@@ -87,18 +79,61 @@ class Span:
 
 def normalise(text: str) -> list[str]:
     """Lower-case words without punctuation, contractions spelled out."""
-    s = text.lower().replace("’", "'").replace("‘", "'")
-    for pattern, repl in _CONTRACTIONS:
-        s = pattern.sub(repl, s)
-    return [t.replace("'", "") for t in _SPLIT.findall(s)]
+    return [t for piece in _spell_d(_pieces(text)) for t in piece]
 
 
 def tokenise(transcript: Transcript) -> tuple[Token, ...]:
-    out: list[Token] = []
+    # the words are spelled out together: "I'd" is read by the word after it
+    pieces: list[str] = []
+    owner: list[int] = []
+    ends: set[int] = set()  # pieces that end a sentence ("... than I'd.": nothing follows)
     for i, w in enumerate(transcript.words):
-        for t in normalise(w.word):
-            out.append(Token(t, i, filler=t in FILLERS))
+        split = _pieces(w.word)
+        pieces += split
+        owner += [i] * len(split)
+        if split and _SENTENCE_END.search(w.word.strip()):
+            ends.add(len(pieces) - 1)
+    out: list[Token] = []
+    for i, spelled in zip(owner, _spell_d(pieces, ends), strict=True):
+        out.extend(Token(t, i, filler=t in FILLERS) for t in spelled)
     return tuple(out)
+
+
+def _pieces(text: str) -> list[str]:
+    """Lower-case words, contractions spelled out but for "'d" (which needs the next word)."""
+    s = text.lower().replace("’", "'").replace("‘", "'")
+    for pattern, repl in _CONTRACTIONS:
+        s = pattern.sub(repl, s)
+    return _SPLIT.findall(s)
+
+
+# "I'd taken", "I'd never shown", "we'd agreed" are "had" before a participle; "I'd take",
+# "I'd rather", "I'd put" (past or not) are "would", as is a "'d" that ends a sentence
+_D = re.compile(r"(i|you|we|they|he|she|it|that|there|who)'d")
+# words that may stand between "'d" and its verb: "I'd never shown", "we'd already agreed"
+_D_BETWEEN = frozenset({"not", "never", "already", "always", "ever", "just", "also", "only"})
+_D_REACH = 2
+
+
+def _spell_d(pieces: list[str], ends: Collection[int] = ()) -> list[list[str]]:
+    """Each piece as its tokens, "'d" spelled out by the verb after it (none after `ends`)."""
+    out = []
+    for j, piece in enumerate(pieces):
+        m = _D.fullmatch(piece)
+        if m:
+            had = j not in ends and _participle_next(pieces[j + 1 :])
+            out.append([m.group(1), "had" if had else "would"])
+        else:
+            out.append([piece.replace("'", "")])
+    return out
+
+
+def _participle_next(pieces: list[str]) -> bool:
+    for w in pieces[: _D_REACH + 1]:
+        if w in _D_BETWEEN or is_adverb(w):
+            continue
+        return is_participle(w)
+    return False
 
 
 def sentence_ends(transcript: Transcript) -> frozenset[int]:
@@ -267,6 +302,14 @@ class Matcher:
 def is_past(word: str) -> bool:
     """A past-tense verb: an irregular past, or a regular one ("shipped"; not "red", "bed")."""
     return word in lx.PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+
+
+def is_participle(word: str) -> bool:
+    """A form that can follow "had": "taken", "been", "shipped" (not one that is also a present
+    tense: "put", "read", "succeed")."""
+    if word in lx.PAST_AND_PRESENT:
+        return False
+    return word == "been" or word in lx.PARTICIPLES or is_past(word)
 
 
 def is_adverb(word: str) -> bool:

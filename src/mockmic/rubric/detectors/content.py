@@ -477,6 +477,10 @@ def proof_strength(answer: Answer, extra: tuple[str, ...] = ()) -> tuple[float, 
     # the shape of proof in any words: a later occasion or a time since, and how it went
     shown = [c for c in held(answer) if not _promised(answer, c)]
     shown += [c for c in lasted(answer) if c not in shown]
+    # what the candidate did on a later occasion ("the next year I ran for president and went
+    # round every society first") is the change tried again: the later occasion the rulebook
+    # names as proof, told as a deed rather than with how it went
+    shown += [c for c in later_occasions(answer) if c not in shown and not _promised(answer, c)]
     score = total(late) / 1.6 + 0.3 * min(len(nums), 2) + 0.5 * min(len(shown), 2)
     return score, (shown[:1] + [s for s in late_clauses[:2]] + nums[:1])[:3]
 

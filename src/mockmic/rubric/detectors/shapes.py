@@ -396,11 +396,8 @@ def held(answer: Answer, after: int = 0) -> list[Span]:
     people taking it up ("now every department puts their dates in"). The words change with
     every story; the shape - a time after, and how things stood - does not."""
     out = []
-    for clause in (p for c in answer.clauses for p in sub_clauses(answer, c)):
+    for clause, words in _marked_later(answer):
         if clause.end <= after or answer.position(clause) < HELD_FROM:
-            continue
-        words = clause_words(answer, clause)
-        if not (answer.find(lx.LATER, clause) or _since(words)):
             continue
         if _intended(answer, clause):
             continue  # "next time I would ...": a plan, not a proof
@@ -418,6 +415,22 @@ def held(answer: Answer, after: int = 0) -> list[Span]:
         )
         if went:
             out.append(clause)
+    return out
+
+
+def _marked_later(answer: Answer) -> list[tuple[Span, list[str]]]:
+    """The parts of clauses told at a later time, with their words. A time mark that opens a
+    clause holds for the parts after it: "on every project since, the request goes out under
+    her name, | and we've never started late", "last month that got me an answer | and the
+    briefing went in two days early"."""
+    out = []
+    for c in answer.clauses:
+        marked = False
+        for clause in sub_clauses(answer, c):
+            words = clause_words(answer, clause)
+            marked = marked or bool(answer.find(lx.LATER, clause) or _since(words))
+            if marked:
+                out.append((clause, words))
     return out
 
 
