@@ -298,6 +298,16 @@ def test_a_setback_the_candidate_shares_is_not_imposed() -> None:
     assert not imposed_on("The kit was not ready in time, so I moved the launch by a month.")
 
 
+def test_a_word_that_only_opens_with_un_is_no_setback() -> None:
+    def imposed_on(text: str) -> list[Span]:
+        return imposed(build(from_text(text), questions.get("failure")))
+
+    # "unreliable" denies its root; "understood" and "university" deny nothing
+    assert imposed_on("The supplier was unreliable all spring, so the orders slipped.")
+    assert not imposed_on("The supplier understood the brief, so the orders went out.")
+    assert not imposed_on("The university hosted the fair, so the labs moved to May.")
+
+
 def test_a_duty_put_on_a_named_party_is_blame() -> None:
     text = (
         "On a residential trip I was one of two leaders for thirty pupils and one of them got "

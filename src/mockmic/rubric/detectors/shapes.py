@@ -202,6 +202,9 @@ def imposed(answer: Answer) -> list[Span]:
 WENT_WRONG = frozenset({"not", "never", "no", "nobody", "too"}) | frozenset(
     w for w in lx.SHORTFALL if " " not in w
 )
+# words that open with "un" but deny no root ("understood", "underneath", "university")
+NOT_DENIALS = ("understand", "understood", "underneath", "underwrit", "undertak", "univers")
+NOT_DENIALS += ("uniform", "union", "unique", "unit")
 
 
 def _leads_on(words: list[str]) -> bool:
@@ -217,7 +220,7 @@ def _went_wrong(words: list[str]) -> bool:
     ("too slow"), a listed shortfall word, or a word formed against its root ("unreliable")."""
     if WENT_WRONG.intersection(words):
         return True
-    return any(w.startswith("un") and len(w) > 6 for w in words)
+    return any(w.startswith("un") and len(w) > 6 and not w.startswith(NOT_DENIALS) for w in words)
 
 
 def owed(answer: Answer) -> list[Span]:
