@@ -747,6 +747,26 @@ PAST_AND_PRESENT = frozenset({
     "put", "set", "read", "shut", "cut", "hit", "let", "spread", "shred", "proceed", "succeed",
     "exceed", "speed", "bleed", "breed", "embed",
 })  # fmt: skip
+# Verb forms that tell the same act in other words, matched as one form of their class's head:
+# "I rang her" is "I called her", "I began checking" is "I started checking". A cue written with
+# one word reads its plain synonyms, as the stemmer already reads "calls" and "calling". Only
+# forms that are verbs in speech ("phone", "ring" are nouns too often: "on the phone").
+SYNONYMS = {
+    "rang": "called", "rung": "called", "phoned": "called", "phoning": "calling",
+    "began": "started", "begin": "start", "begins": "starts",
+    "assisted": "helped", "assisting": "helping",
+    "purchased": "bought", "repaired": "fixed", "attempted": "tried",
+    "informed": "told", "requested": "asked",
+}
+# Frames that say one thing in other words, each a class of phrases any of which a cue may be
+# written with: "I'm looking for a company where" is "I want a company where", and what someone
+# "gave us" is what "we got" (the receiver told as object, not subject). A cue holding one member
+# is matched with each other member in its place (text.variants).
+FRAMES = (
+    ("want", "would like", "would love", "am looking for", "am hoping for"),
+    ("we got", "we received", "gave us"),
+    ("i got", "i received", "gave me"),
+)
 
 # Naming the cause in yourself: the root of a lesson, even before it is put as a rule.
 ROOT_CAUSE = (

@@ -158,6 +158,32 @@ def compile_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=4096)
+def variants(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """A phrase pattern and the same pattern with each frame member it holds swapped for the
+    other members of its frame (lexicon.FRAMES): "i want" also as "i am looking for"."""
+    pattern = compile_phrase(phrase)
+    out = [pattern]
+    for frame in lx.FRAMES:
+        members = [tuple(stem(w) for w in compile_phrase(m)) for m in frame]
+        for i, member in enumerate(members):
+            at = _sublist(tuple(stem(w) for w in pattern), member)
+            if at < 0:
+                continue
+            head, tail = pattern[:at], pattern[at + len(member) :]
+            out.extend((*head, *compile_phrase(m), *tail) for j, m in enumerate(frame) if j != i)
+            break
+    return tuple(out)
+
+
+def _sublist(seq: tuple[str, ...], part: tuple[str, ...]) -> int:
+    """Where `part` first occurs in `seq` as a run of items, or -1."""
+    for k in range(len(seq) - len(part) + 1):
+        if seq[k : k + len(part)] == part:
+            return k
+    return -1
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix strip so "started", "starts" and "starting" match "start": paraphrases
@@ -165,6 +191,8 @@ def stem(word: str) -> str:
     participle is its past form's stem ("taken" as "took")."""
     if word in lx.PARTICIPLES:
         return stem(lx.PARTICIPLES[word])
+    if word in lx.SYNONYMS:  # "rang" as "called": a cue reads a verb's plain synonyms too
+        return stem(lx.SYNONYMS[word])
     for suffix, keep in (("ing", 5), ("ied", 4), ("ed", 4), ("es", 5), ("ly", 5), ("s", 4)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep - len(suffix) + 1:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
@@ -196,9 +224,9 @@ class Matcher:
         """Every non-overlapping match of any phrase, as token spans, in order."""
         found: list[Span] = []
         for phrase in phrases:
-            pattern = compile_phrase(phrase)
-            if pattern:
-                found.extend(self._find_one(pattern, exact))
+            for pattern in variants(phrase):
+                if pattern:
+                    found.extend(self._find_one(pattern, exact))
         if within is not None:
             found = [s for s in found if s.start >= within.start and s.end <= within.end]
         return _drop_overlaps(found)
@@ -210,9 +238,9 @@ class Matcher:
         `exact` compares whole words, not stems (tense matters: "I check" is not "I checked")."""
         found: list[tuple[Span, float]] = []
         for phrase, weight in phrases.items():
-            pattern = compile_phrase(phrase)
-            if pattern:
-                found.extend((s, weight) for s in self._find_one(pattern, exact))
+            for pattern in variants(phrase):
+                if pattern:
+                    found.extend((s, weight) for s in self._find_one(pattern, exact))
         if within is not None:
             found = [f for f in found if f[0].start >= within.start and f[0].end <= within.end]
         found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start), -f[1]))

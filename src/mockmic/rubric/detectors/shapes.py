@@ -203,8 +203,10 @@ WENT_WRONG = frozenset({"not", "never", "no", "nobody", "too"}) | frozenset(
     w for w in lx.SHORTFALL if " " not in w
 )
 # words that open with "un" but deny no root ("understood", "underneath", "university")
-NOT_DENIALS = ("understand", "understood", "underneath", "underwrit", "undertak", "univers")
-NOT_DENIALS += ("uniform", "union", "unique", "unit")
+NOT_DENIALS = (
+    "understand", "understood", "underneath", "underwrit", "undertak", "univers", "uniform",
+    "union", "unique", "unit",
+)  # fmt: skip
 
 
 def _leads_on(words: list[str]) -> bool:
