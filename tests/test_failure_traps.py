@@ -289,23 +289,21 @@ def test_the_candidates_response_to_a_setback_is_not_its_consequence() -> None:
     assert "blame" not in _rule_traps(text)
 
 
-def test_a_setback_the_candidate_shares_is_not_imposed() -> None:
-    def imposed_on(text: str) -> list[Span]:
-        return imposed(build(from_text(text), questions.get("failure")))
+def _imposed_on(text: str) -> list[Span]:
+    return imposed(build(from_text(text), questions.get("failure")))
 
-    assert imposed_on("The new kit was not ready in time, so the launch slipped by a month.")
-    assert not imposed_on("The kit and we were not ready in time, so the launch slipped.")
-    assert not imposed_on("The kit was not ready in time, so I moved the launch by a month.")
+
+def test_a_setback_the_candidate_shares_is_not_imposed() -> None:
+    assert _imposed_on("The new kit was not ready in time, so the launch slipped by a month.")
+    assert not _imposed_on("The kit and we were not ready in time, so the launch slipped.")
+    assert not _imposed_on("The kit was not ready in time, so I moved the launch by a month.")
 
 
 def test_a_word_that_only_opens_with_un_is_no_setback() -> None:
-    def imposed_on(text: str) -> list[Span]:
-        return imposed(build(from_text(text), questions.get("failure")))
-
     # "unreliable" denies its root; "understood" and "university" deny nothing
-    assert imposed_on("The supplier was unreliable all spring, so the orders slipped.")
-    assert not imposed_on("The supplier understood the brief, so the orders went out.")
-    assert not imposed_on("The university hosted the fair, so the labs moved to May.")
+    assert _imposed_on("The supplier was unreliable all spring, so the orders slipped.")
+    assert not _imposed_on("The supplier understood the brief, so the orders went out.")
+    assert not _imposed_on("The university hosted the fair, so the labs moved to May.")
 
 
 def test_a_duty_put_on_a_named_party_is_blame() -> None:

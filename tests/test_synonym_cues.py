@@ -43,30 +43,30 @@ def test_a_frame_needs_its_whole_member() -> None:
     assert not _matcher("I was looking for the invoice all morning.").find(["i want"])
 
 
+def _criterion_score(question_id: str, criterion_id: str, text: str) -> float:
+    q = questions.get(question_id)
+    c = next(c for c in q.criteria if c.id == criterion_id)
+    return run(c.detector, build(from_text(text), q), parse_params(c.detector, c.params)).score
+
+
 def test_a_desire_said_either_way_earns_the_same_motivation() -> None:
-    q = questions.get("why_company")
-    c = next(c for c in q.criteria if c.id == "motivation")
-    params = parse_params(c.detector, c.params)
     told = (
         "Your clinics run on software I have supported for years. {} a place where I can "
         "fix the tools the nurses complain about, not only log their tickets."
     )
-    wants = run(c.detector, build(from_text(told.format("I want")), q), params).score
-    looking = run(c.detector, build(from_text(told.format("I'm looking for")), q), params).score
+    wants = _criterion_score("why_company", "motivation", told.format("I want"))
+    looking = _criterion_score("why_company", "motivation", told.format("I'm looking for"))
     assert wants >= 0.9
     assert looking == wants
 
 
 def test_a_call_said_either_way_earns_the_same_ownership() -> None:
-    q = questions.get("customer_helped")
-    c = next(c for c in q.criteria if c.id == "ownership")
-    params = parse_params(c.detector, c.params)
     told = (
         "A tenant's boiler failed on a Sunday. I {} the on-call engineer, waited at the flat "
         "with her until he came, and I wrote up the fault for the landlord that night."
     )
-    called = run(c.detector, build(from_text(told.format("called")), q), params).score
-    rang = run(c.detector, build(from_text(told.format("rang")), q), params).score
+    called = _criterion_score("customer_helped", "ownership", told.format("called"))
+    rang = _criterion_score("customer_helped", "ownership", told.format("rang"))
     assert rang == called
 
 
