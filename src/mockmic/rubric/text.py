@@ -272,6 +272,10 @@ class Matcher:
         return _drop_overlaps(found)
 
     def _find_one(self, pattern: tuple[str, ...], exact: bool = False) -> list[Span]:
+        # most patterns hold a word the answer lacks: skip them before walking any start
+        have = self._raw_at if exact else self._at
+        if not all(w in have for w in _plain_words(pattern, exact)):
+            return []
         first = pattern[0]
         starts: Iterable[int]
         if first in ("*", "..."):
@@ -325,6 +329,14 @@ class Matcher:
                 if end is not None:
                     break
         return end
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(pattern: tuple[str, ...], exact: bool) -> tuple[str, ...]:
+    """The words every match of `pattern` must hold, as the Matcher indexes them (stems, or
+    whole words when `exact`); wildcards and "~" stems are left out."""
+    plain = (w for w in pattern if w not in ("*", "...") and not w.endswith("~"))
+    return tuple(plain if exact else (stem(w) for w in plain))
 
 
 def is_past(word: str) -> bool:
