@@ -76,6 +76,9 @@ class Span:
     start: int
     end: int
 
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
 
 def normalise(text: str) -> list[str]:
     """Lower-case words without punctuation, contractions spelled out."""

@@ -101,7 +101,7 @@ def phrases(answer: Answer, p: PhraseParams) -> Finding:
     loose = [
         (s, 0.75)
         for s in answer.matcher.find_loose(p.phrases)
-        if not any(s.start < t.end and t.start < s.end for t in taken) and credited(answer, s)
+        if not any(s.overlaps(t) for t in taken) and credited(answer, s)
     ]
     if p.parts:
         loose = [h for h in loose if h[0] in set(answer.in_parts([s for s, _ in loose], *p.parts))]
@@ -673,7 +673,7 @@ def result(answer: Answer, p: ResultParams) -> Finding:
     # came before is its middle, and the step still to come is what to quote
     ending = pending(answer)
     if ending is not None and not any(
-        _overlaps(s, ending) for s in told + [s for s, _ in late if s not in hinted]
+        s.overlaps(ending) for s in told + [s for s, _ in late if s not in hinted]
     ):
         return Finding(PENDING_SHARE * score, (ending,))
     return Finding(score, spans(late or hits, 2) or tuple(told[:2]))
@@ -681,10 +681,6 @@ def result(answer: Answer, p: ResultParams) -> Finding:
 
 VAGUE_SHARE = 0.4  # what an ending only hinted at ("it went well") counts for
 PENDING_SHARE = 0.0  # what the steps before an ending still to come count: they are its middle
-
-
-def _overlaps(span: Span, region: Span) -> bool:
-    return span.start < region.end and span.end > region.start
 
 
 # what others did next is the ending only late: earlier it is still the story ("the client's

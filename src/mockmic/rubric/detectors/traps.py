@@ -71,7 +71,7 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     hits += [(s, DISCLAIMER_WEIGHT) for s in _disclaimers(answer)]
     # "the school should have given us a third adult": a duty put on a named party, as heavy as
     # the listed "they should have"
-    hits += [(s, OWED_WEIGHT) for s in owed(answer) if not any(_overlap(s, h) for h, _ in hits)]
+    hits += [(s, OWED_WEIGHT) for s in owed(answer) if not any(s.overlaps(h) for h, _ in hits)]
     # the polite shapes, where no listed phrase already said the same; a fairness frame is no
     # such phrase for what follows it ("in fairness, the handover I got was very thin")
     hits += [(c, w) for c, w in framed(answer) if not _said(answer, c, hits)]
@@ -193,19 +193,19 @@ def brag_strength(answer: Answer, extra: tuple[str, ...] = ()) -> Strength:
     verdict = [
         h
         for h in weighted(answer, lx.VINDICATED, skip_negated=True)
-        if not any(_overlap(h[0], s) for s, _ in hits)
+        if not any(h[0].overlaps(s) for s, _ in hits)
     ]
     # the story shapes of a flattering failure, in words no list names; loose signs, so they
     # weigh like a verdict only together or beside the semantic judge
     verdict += [
-        h for h in brag_shapes(answer) if not any(_overlap(h[0], s) for s, _ in hits + verdict)
+        h for h in brag_shapes(answer) if not any(h[0].overlaps(s) for s, _ in hits + verdict)
     ]
     brag = {s for s, _ in hits + verdict}
     # naming the topic ("my biggest failure was ...") is not a setback with a cost
     real = [
         s
         for s, _ in weighted(answer, lx.FAILURE)
-        if not any(_overlap(s, b) for b in brag)
+        if not any(s.overlaps(b) for b in brag)
         and answer.quote(s, pad=0).lower().strip(".,;:!?") not in lx.ABSTRACT_SETBACK
     ]
     # a "failure" whose story ends in good news and names no real cost is a win in disguise
@@ -283,13 +283,9 @@ def _heaviest(hits: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
     """Overlapping hits reduced to the heaviest of them (the longer one on a tie)."""
     out: list[tuple[Span, float]] = []
     for h in sorted(hits, key=lambda h: (-h[1], h[0].start - h[0].end)):
-        if not any(_overlap(h[0], k[0]) for k in out):
+        if not any(h[0].overlaps(k[0]) for k in out):
             out.append(h)
     return sorted(out, key=lambda h: h[0].start)
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 @detector("blame", ExtraOnlyParams)
@@ -354,7 +350,7 @@ def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
         and not contempt.of_a_thing(answer, h)
     ]
     taken = [h for h, _ in hits]
-    hits += [h for h in contempt.slights(answer) if not any(_overlap(h[0], s) for s in taken)]
+    hits += [h for h in contempt.slights(answer) if not any(h[0].overlaps(s) for s in taken)]
     shapes = contempt_shapes(answer)
     return Finding(0.6 * (total(hits) + 0.5 * len(shapes)), spans(hits) + tuple(shapes[:2]))
 
