@@ -115,3 +115,26 @@ def test_a_grave_failure_owned_with_a_proved_fix_is_capped_as_mixed_not_weak() -
     assert trap is not None and trap.cap is not None and trap.owned is not None
     assert scoring.content_score(owned, q) == trap.owned.cap
     assert scoring.content_score(unproved, q) == trap.cap
+
+
+def test_salvageable_traps_stop_at_the_floor_and_a_grade_one_reason_does_not() -> None:
+    q = questions.get("failure")
+    n = len(q.criteria)
+    soft = ["blame", "no_lesson", "over_apology"]  # 15 + 10 + 10 points off a mean of 50
+    assert all((t := q.trap(i)) is not None and t.salvageable for i in soft)
+    assert scoring.content_score(_assessment([50] * n, soft), q) == scoring.SALVAGEABLE_FLOOR
+    # the floor never lifts an answer above its own criteria
+    assert scoring.content_score(_assessment([20] * n, soft), q) == 20
+    # one trap the rulebook grades 1 for (contempt, a grave failure) and the floor is gone
+    grave = q.trap("badmouthing")
+    assert grave is not None and not grave.salvageable
+    assert scoring.content_score(_assessment([50] * n, [*soft, "badmouthing"]), q) == 0
+    # above the floor nothing changes
+    assert scoring.content_score(_assessment([60] * n, ["no_lesson"]), q) == 50
+
+
+def test_only_the_rulebooks_grade_one_reasons_are_not_salvageable() -> None:
+    grave = {"vague", "off_topic", "badmouthing", "catastrophic"}
+    q = questions.get("failure")
+    for t in q.traps:
+        assert t.salvageable == (t.id not in grave), t.id

@@ -2,7 +2,9 @@
 
     content  = the criteria's weighted mean, minus each fired trap's penalty (in proportion to
                how clearly it fired, half to full), then held under the lowest cap of the traps
-               that fired (loosened in the same proportion for a borderline trap)
+               that fired (loosened in the same proportion for a borderline trap); when every
+               trap that fired is `salvageable`, held at or above SALVAGEABLE_FLOOR (or the
+               criteria's mean, if lower)
     delivery = mockmic.delivery.rate(delivery), None for a typed answer
     overall  = weights.content * content + weights.delivery * delivery
                (content alone when delivery could not be measured)
@@ -17,6 +19,14 @@ from __future__ import annotations
 from mockmic import delivery as delivery_stage
 from mockmic.rubric.schema import Question, Trap
 from mockmic.types import Assessment, Delivery, Score
+
+# The rulebook grades 1 only an answer with nothing salvageable: no story, another question,
+# contempt, a grave failure told casually. An answer whose traps are all of other kinds (no
+# lesson, rambling, polite blame...) is weak but salvageable, graded 2 at worst, so its penalties
+# stop here, at the line the engine already draws for "graded 2 at most" (off_topic's cap); its
+# own criteria may still put it lower. Without it a trap or two on a thin answer sank it to 0,
+# below answers the rulebook grades 1.
+SALVAGEABLE_FLOOR = 35
 
 
 def content_score(assessment: Assessment, question: Question) -> int:
@@ -34,6 +44,8 @@ def content_score(assessment: Assessment, question: Question) -> int:
     ]
     if caps:
         value = min(value, min(caps))
+    if fired and all(t.salvageable for t, _ in fired):
+        value = max(value, min(SALVAGEABLE_FLOOR, base))
     return _clamp(value)
 
 

@@ -72,6 +72,10 @@ class Trap(DetectorRef):
     penalty: int = Field(default=8, ge=0, le=100)  # content points subtracted when it fires
     cap: int | None = Field(default=None, ge=0, le=100)  # content score ceiling when it fires
     owned: Owned | None = None  # the ceiling instead, when the answer owns it and proves a fix
+    # never a reason for the lowest grade on its own (LABELLING.md grades 1 only an answer with
+    # no story, to another question, with contempt or a grave failure): while every trap that
+    # fired is one of these, their penalties stop at scoring.SALVAGEABLE_FLOOR
+    salvageable: bool = False
     part: str | None = None  # the structure part it leaves missing: the rebuilt answer asks for it
     drop_evidence: bool = False  # the rebuilt answer leaves out the clauses that triggered it
     unless: tuple[str, ...] = ()  # not reported when one of these traps fired (it says it better)
