@@ -199,6 +199,76 @@ def imposed(answer: Answer) -> list[Span]:
     return out
 
 
+def lessons_elsewhere(answer: Answer) -> list[Span]:
+    """The lesson put on another party or a thing: "the lesson I took is that the company needs
+    to invest in proper tools", "the takeaway for me was that our tooling made backups too
+    slow", "I learned that our tooling wasn't fit for purpose". What the lesson says, up to the
+    end of its statement, names no first person and no generic "you" ("I learned that you need
+    to escalate louder" is the candidate's own), opens on a party or a thing, and says what it
+    owes ("needs to", "should") or where it fell short."""
+    out = []
+    for cue in answer.find(LESSON_STATEMENTS):
+        said = _what_it_says(_statement_after(answer, cue))
+        if len(said) < 3 or ELSEWHERE_NOT.intersection(said):
+            continue
+        # "a plan built on last month's data can mislead": a general truth, not a party
+        opener = said[0] in lx.PARTY_OPENERS - {"a", "an", "one"} or _names_party(said[:1])
+        if opener and (_owes(said) or _went_wrong(said)):
+            out.append(cue)
+    return out
+
+
+def _what_it_says(words: list[str]) -> list[str]:
+    """The lesson past its frame: "for me was really that | a business can't run peak", "is |
+    leadership needs to listen"."""
+    head = words[:LESSON_FRAME]
+    for mark in ("that", "is", "was"):
+        if mark in head:
+            return words[head.index(mark) + 1 :]
+    return words
+
+
+def _statement_after(answer: Answer, span: Span) -> list[str]:
+    """The content words after `span` up to the end of its sentence or the next join ("and I
+    check the logs myself now" is another statement)."""
+    ends = sentence_ends(answer.transcript)
+    out: list[str] = []
+    if answer.tokens[span.end - 1].word in ends:
+        return out
+    for i in (i for i in answer.matcher.content if i >= span.end):
+        w = answer.tokens[i].text
+        if w in _JOINS and out:
+            break
+        out.append(w)
+        if answer.tokens[i].word in ends or len(out) >= STATEMENT_REACH:
+            break
+    return out
+
+
+def _owes(words: list[str]) -> bool:
+    """A duty said of the subject: "needs to invest", "should listen", "has to be part of"."""
+    pairs = set(pairwise(words))
+    return bool(OWES.intersection(words)) or bool({("has", "to"), ("have", "to")} & pairs)
+
+
+_OTHER_WORDS = frozenset(p for p in lx.OTHERS if " " not in p and not p.endswith("~"))
+
+
+def _names_party(words: list[str]) -> bool:
+    return bool(_OTHER_WORDS.intersection(words)) and not {"they", "he", "she"} & set(words)
+
+
+# The cues that open a lesson said as a statement ("the lesson was that", "I learned that"); a
+# look back ("looking back, the signs were there") tells the story again, not its lesson.
+LESSON_STATEMENTS = tuple(
+    c for c in lx.LESSON_CUES if any(k in c for k in ("lesson", "learn", "take", "took", "taught"))
+)
+LESSON_FRAME = 6  # words in which the lesson's frame ("for me was really that") ends
+STATEMENT_REACH = 16
+ELSEWHERE_NOT = frozenset({"i", "me", "my", "myself", "we", "us", "you", "your"})
+OWES = frozenset({"needs", "need", "needed", "should", "must", "ought"})
+
+
 WENT_WRONG = frozenset({"not", "never", "no", "nobody", "too"}) | frozenset(
     w for w in lx.SHORTFALL if " " not in w
 )
@@ -272,29 +342,41 @@ def framed(answer: Answer) -> list[tuple[Span, float]]:
 
 
 def _framed(answer: Answer, clause: Span, words: list[str]) -> float:
-    """ "To be fair, the brief was loose", "honestly the scope was never stable": a frame at the
-    head of the clause, then someone or something else as its subject. A fairness frame is
-    itself the tell; candour ("honestly") only with another party or a shortfall after it."""
+    """ "To be fair, the brief was loose", "honestly the scope was never stable", "I joined late
+    and, in fairness, the handover was thin": a frame, then someone or something else as the
+    subject of the statement it opens. A fairness frame is itself the tell; candour ("honestly")
+    only with another party or a shortfall after it. The statement runs to the next join, so
+    the candidate's own part after a "but" ("but I also didn't chase them") is another one."""
     for frames, weight in ((lx.FAIRNESS_FRAMES, FAIR_WEIGHT), (lx.CANDOUR_FRAMES, CANDOUR_WEIGHT)):
         found = answer.find(frames, clause)
-        if not found or _candidate_acts(words):
+        if not found:
             continue
         lead = [
             answer.tokens[i].text
             for i in answer.matcher.content
             if clause.start <= i < found[0].start
         ]
-        rest = [
-            answer.tokens[i].text for i in answer.matcher.content if found[0].end <= i < clause.end
-        ]
-        if set(lead) - lx.DISCOURSE or not rest or rest[0] in lx.NOT_A_SUBJECT | lx.EVERYONE:
-            continue  # "which to be fair is", "we did, to be fair": not a frame on another's act
+        rest = _statement(
+            [answer.tokens[i].text for i in answer.matcher.content if found[0].end <= i < clause.end]
+        )
+        if lead[-1:] in (["which"], ["that"]) or lx.EVERYONE.intersection(lead):
+            continue  # "which to be fair is", "everybody does it, to be fair": minimising
+        if not rest or rest[0] in lx.NOT_A_SUBJECT | lx.EVERYONE | _JOINS:
+            continue  # "to be fair, I", "it was a drama to be fair, and": no frame on another's act
+        if _candidate_acts(rest) and not _handed(rest):
+            continue  # "the handover I got was thin" is what the candidate was handed
         if frames is lx.CANDOUR_FRAMES and not (
             _other_party(answer, _subject(answer, clause)) or answer.find(lx.SHORTFALL, clause)
         ):
             continue
         return weight
     return 0.0
+
+
+def _statement(words: list[str]) -> list[str]:
+    """The words up to the next join ("the solicitor was slow | but I didn't chase them")."""
+    cut = next((j for j, w in enumerate(words) if j and w in _JOINS), len(words))
+    return words[:cut]
 
 
 def _handed(words: list[str]) -> float:
@@ -337,7 +419,7 @@ def _untold(words: list[str]) -> float:
     return 0.0
 
 
-FAIR_WEIGHT = 0.5
+FAIR_WEIGHT = 0.75
 CANDOUR_WEIGHT = 0.35
 HANDED_WEIGHT = 0.5
 BEFORE_WEIGHT = 0.5
