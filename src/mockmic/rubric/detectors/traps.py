@@ -44,7 +44,6 @@ from mockmic.rubric.detectors.shapes import (
     graded,
     grave_shapes,
     imposed,
-    lessons_elsewhere,
     near_miss,
     owed,
     self_directed,
@@ -73,9 +72,6 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # "the school should have given us a third adult": a duty put on a named party, as heavy as
     # the listed "they should have"
     hits += [(s, OWED_WEIGHT) for s in owed(answer) if not any(s.overlaps(h) for h, _ in hits)]
-    # the lesson put on others ("the lesson is that the company needs to invest in proper
-    # tools"): the rulebook's "a lesson that is only about others"
-    hits += [(s, ELSEWHERE_WEIGHT) for s in lessons_elsewhere(answer)][:1]
     # a frame of fairness or candour on another's part is a tell of its own, beside any listed
     # phrase after it ("in fairness, the handover I got was very thin")
     hits += framed(answer)
@@ -106,7 +102,6 @@ CAUSE_BEFORE = 0.7  # share of the answer after which others' doings are the aft
 
 
 OWED_WEIGHT = 0.9
-ELSEWHERE_WEIGHT = 0.75  # fires alone, unless the failure is plainly owned
 DISCLAIMER_WEIGHT = 0.75  # with its "but", a disclaimer is blame said politely
 DISCLAIMER_REACH = 4  # tokens after the disclaimer in which its "but" comes
 
