@@ -184,6 +184,48 @@ def test_fairness_to_the_candidates_own_shortcut_is_not_blame() -> None:
     assert "blame" not in _rule_traps(text)
 
 
+def test_a_fairness_frame_mid_sentence_before_a_late_admission_is_blame() -> None:
+    # the rulebook: polite blame counts even when a partial admission follows ("but I also");
+    # the frame opens its own statement, and the candidate's part after "but" is another one
+    text = (
+        "so i was coordinating a charity fun run and about a third of the runners got no medal "
+        "um to be fair the printing firm was a week late with the ribbons but i also never "
+        "checked the boxes when they came in so that part was partly mine and now i count "
+        "every delivery against the order"
+    )
+    assert "blame" in _rule_traps(text)
+
+
+def test_a_fairness_frame_after_a_look_back_is_blame() -> None:
+    text = (
+        "I led the switch of our sales team to a new quoting tool and half of them were still "
+        "using the old spreadsheets six months on. Looking back, in fairness, the sales "
+        "managers never made the new tool compulsory. I ran some extra training sessions."
+    )
+    assert "blame" in _rule_traps(text)
+
+
+def test_fairness_closing_a_remark_is_no_frame_on_anyone() -> None:
+    # "it was a scramble, to be fair, and ...": said after the remark, about no one
+    text = (
+        "I booked the venue for our team offsite on the wrong Friday, so we found out on the "
+        "Monday and had to rebook at a hotel. It was a scramble to be fair and it cost us an "
+        "extra four hundred pounds. That was my slip. Now I put every booking in the shared "
+        "calendar with the confirmation attached, and the last three offsites went fine."
+    )
+    assert "blame" not in _rule_traps(text)
+
+
+def test_honestly_inside_the_candidates_own_statement_is_no_frame() -> None:
+    # emphasis on the candidate's own slowness, not a frame on someone else's part
+    text = (
+        "I was the analyst on our monthly churn report and I was honestly too slow with it; it "
+        "reached the board four days late twice in a row. That was down to me. I built a "
+        "template with the queries saved, and the last five reports went out on time."
+    )
+    assert "blame" not in _rule_traps(text)
+
+
 def test_being_handed_a_task_and_owning_the_slip_is_not_blame() -> None:
     # "the part I got wrong was" is an admission, not something handed over as the cause
     text = (

@@ -120,7 +120,7 @@ BLAME = {
     "was not really mine": 1.0, "not really mine": 0.9, "was not mine": 0.9, "by whoever": 0.6,
     "an easy mistake to make": 0.8, "easy mistake": 0.6, "anyone could have": 0.7,
     "anyone would have": 0.6, "threw me under": 0.8, "which happens in": 0.4,
-    "to be fair the": 0.5, "was slow to": 0.5, "were slow to": 0.5, "never gave us": 0.8,
+    "was slow to": 0.5, "were slow to": 0.5, "never gave us": 0.8,
     "never gave me": 0.8, "did not give us": 0.6, "did not give me": 0.6,
     # circumstances and other people as the cause, said politely
     "due to the": 0.4, "because of the client": 0.7, "because of the team": 0.7,
@@ -153,8 +153,6 @@ BLAME = {
     "did not follow up": 0.5, "the numbers were there": 0.6, "on my side": 0.4,
     "my part was": 0.5, "after they promised": 0.5, "than they promised": 0.5,
     "not really my doing": 1.0, "not my doing": 1.0, "blamed me": 0.6, "pinned it on me": 0.8,
-    # a charitable framing that opens a list of other people's faults
-    "in fairness": 0.5, "to be fair": 0.4,
 }
 
 # Self-reproach and pleas for absolution: growth shown as guilt.
@@ -980,7 +978,6 @@ BLAME_SOFT = {
     "not to point fingers": 0.8, "not pointing fingers": 0.8, "not to blame anyone": 0.8,
     "i am not blaming": 0.8, "i'm not blaming": 0.8, "not blaming anyone": 0.8,
     "to be fair to me": 0.8, "in fairness to me": 0.8, "in my defence": 0.8, "in my defense": 0.8,
-    "in fairness the": 0.5, "in fairness they": 0.5, "to be fair they": 0.5,
 }
 # The word just before a blame phrase that makes it a comparison ("met less often than they
 # should have"), or a relative clause about a thing ("a reading that wasn't mine"), not a cause.

@@ -266,35 +266,45 @@ def framed(answer: Answer) -> list[tuple[Span, float]]:
     """Clauses opened by a plea for fairness or candour, about another's part (`_framed`)."""
     out: list[tuple[Span, float]] = []
     for clause in answer.clauses:
-        if w := _framed(answer, clause, clause_words(answer, clause)):
+        if w := _framed(answer, clause):
             out.append((clause, w))
     return out
 
 
-def _framed(answer: Answer, clause: Span, words: list[str]) -> float:
-    """ "To be fair, the brief was loose", "honestly the scope was never stable": a frame at the
-    head of the clause, then someone or something else as its subject. A fairness frame is
-    itself the tell; candour ("honestly") only with another party or a shortfall after it."""
+def _framed(answer: Answer, clause: Span) -> float:
+    """ "To be fair, the brief was loose", "honestly the scope was never stable", "I joined late
+    and, in fairness, the handover was thin": a frame, then someone or something else as the
+    subject of the statement it opens. A fairness frame is itself the tell; candour ("honestly")
+    only with another party or a shortfall after it. The statement runs to the next join, so
+    the candidate's own part after a "but" ("but I also didn't chase them") is another one."""
     for frames, weight in ((lx.FAIRNESS_FRAMES, FAIR_WEIGHT), (lx.CANDOUR_FRAMES, CANDOUR_WEIGHT)):
         found = answer.find(frames, clause)
-        if not found or _candidate_acts(words):
+        if not found:
             continue
-        lead = [
-            answer.tokens[i].text
-            for i in answer.matcher.content
-            if clause.start <= i < found[0].start
-        ]
-        rest = [
-            answer.tokens[i].text for i in answer.matcher.content if found[0].end <= i < clause.end
-        ]
-        if set(lead) - lx.DISCOURSE or not rest or rest[0] in lx.NOT_A_SUBJECT | lx.EVERYONE:
-            continue  # "which to be fair is", "we did, to be fair": not a frame on another's act
-        if frames is lx.CANDOUR_FRAMES and not (
-            _other_party(answer, _subject(answer, clause)) or answer.find(lx.SHORTFALL, clause)
+        lead = clause_words(answer, Span(clause.start, found[0].start))
+        rest = _statement(clause_words(answer, Span(found[0].end, clause.end)))
+        if lead[-1:] in (["which"], ["that"]) or lx.EVERYONE.intersection(lead):
+            continue  # "which to be fair is", "everybody does it, to be fair": minimising
+        if not rest or rest[0] in lx.NOT_A_SUBJECT | lx.EVERYONE | _JOINS:
+            continue  # "to be fair, I", "it was a drama to be fair, and": no frame on another's act
+        if _candidate_acts(rest) and not _handed(rest):
+            continue  # "the handover I got was thin" is what the candidate was handed
+        # "honestly" inside a statement ("I was honestly too slow") is emphasis, not a frame
+        if frames is lx.CANDOUR_FRAMES and (
+            set(lead) - lx.DISCOURSE
+            or not (
+                _other_party(answer, _subject(answer, clause)) or answer.find(lx.SHORTFALL, clause)
+            )
         ):
             continue
         return weight
     return 0.0
+
+
+def _statement(words: list[str]) -> list[str]:
+    """The words up to the next join ("the solicitor was slow | but I didn't chase them")."""
+    cut = next((j for j, w in enumerate(words) if j and w in _JOINS), len(words))
+    return words[:cut]
 
 
 def _handed(words: list[str]) -> float:
@@ -337,7 +347,7 @@ def _untold(words: list[str]) -> float:
     return 0.0
 
 
-FAIR_WEIGHT = 0.5
+FAIR_WEIGHT = 0.75
 CANDOUR_WEIGHT = 0.35
 HANDED_WEIGHT = 0.5
 BEFORE_WEIGHT = 0.5

@@ -72,9 +72,10 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # "the school should have given us a third adult": a duty put on a named party, as heavy as
     # the listed "they should have"
     hits += [(s, OWED_WEIGHT) for s in owed(answer) if not any(s.overlaps(h) for h, _ in hits)]
-    # the polite shapes, where no listed phrase already said the same; a fairness frame is no
-    # such phrase for what follows it ("in fairness, the handover I got was very thin")
-    hits += [(c, w) for c, w in framed(answer) if not _said(answer, c, hits)]
+    # a frame of fairness or candour on another's part is a tell of its own, beside any listed
+    # phrase after it ("in fairness, the handover I got was very thin")
+    hits += framed(answer)
+    # the other polite shapes, where no listed phrase already said the same
     hits += [(c, w) for c, w in excuses(answer) if not _said(answer, c, hits, frames=False)]
     # others' doings told as the cause: deflections, and setbacks from outside followed by their
     # consequence ("the delivery turned up late, so we were behind"), each clause once; what
