@@ -76,7 +76,7 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     # phrase after it ("in fairness, the handover I got was very thin")
     hits += framed(answer)
     # the other polite shapes, where no listed phrase already said the same
-    hits += [(c, w) for c, w in excuses(answer) if not _said(answer, c, hits, frames=False)]
+    hits += [(c, w) for c, w in excuses(answer) if not _said(answer, c, hits)]
     # others' doings told as the cause: deflections, and setbacks from outside followed by their
     # consequence ("the delivery turned up late, so we were behind"), each clause once; what
     # others did after the change ("in the seven quarters since, a late feed never mattered") is
@@ -122,14 +122,13 @@ def _own_doing(answer: Answer, span: Span) -> bool:
     return "i" in before(answer, span, 2) and any(said.startswith(d) for d in lx.BLAME_DEEDS)
 
 
-def _said(
-    answer: Answer, clause: Span, hits: list[tuple[Span, float]], frames: bool = True
-) -> bool:
-    """A listed phrase already in this clause (`frames`: a fairness or candour frame counts)."""
+def _said(answer: Answer, clause: Span, hits: list[tuple[Span, float]]) -> bool:
+    """A listed phrase already in this clause; a fairness or candour frame is none (`framed`
+    weighs it on its own)."""
     opens = lx.FAIRNESS_FRAMES + lx.CANDOUR_FRAMES
     return any(
         clause.start <= s.start < clause.end
-        and (frames or not answer.quote(s, pad=0).lower().startswith(opens))
+        and not answer.quote(s, pad=0).lower().startswith(opens)
         for s, _ in hits
     )
 
