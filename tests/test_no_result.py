@@ -231,3 +231,34 @@ def test_what_only_looks_pending_is_not(ending: str) -> None:
 def test_the_step_still_to_come_is_quoted() -> None:
     quotes = _rule_traps(INTERIM + PENDING_ENDINGS["hope"], "initiative")["no_result"]
     assert any("hoping" in q for q in quotes), quotes
+
+
+# A story whose last sentence is one more thing the candidate did: the approval before it is the
+# story's middle, and how it turned out for the tenant is never told.
+APPROVED = (
+    "A tenant rang the lettings office furious that her boiler had been broken for a week. I "
+    "called the contractor, who had lost the job sheet, and booked him for the next morning. The "
+    "landlord approved the cost of a new part that afternoon."
+)
+LAST_STEP = {
+    "a doing": (
+        " I then wrote up the whole call in her file and emailed a summary to my team leader.",
+        True,
+    ),
+    "someone else's part after it": (
+        " I then wrote up the whole call in her file, and she has had hot water ever since.",
+        False,
+    ),
+    "an outcome verb in it": (" We fitted the part on the Tuesday and saved the tenancy.", False),
+    "a change that holds, in the perfect": (
+        " I've logged every repair call in the same file since, and none has gone missing.",
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LAST_STEP))
+def test_a_story_that_ends_on_one_more_doing_has_no_result(kind: str) -> None:
+    ending, stops = LAST_STEP[kind]
+    found = _rule_traps(APPROVED + ending, "angry_customer")
+    assert ("no_result" in found) == stops, f"{kind}: {sorted(found)}"

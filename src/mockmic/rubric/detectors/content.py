@@ -29,6 +29,7 @@ from mockmic.rubric.detectors.outcomes import (
     aim,
     compared,
     conjunct_doings,
+    ends_on_doing,
     pending,
     responses,
     result_figures,
@@ -669,9 +670,10 @@ def result(answer: Answer, p: ResultParams) -> Finding:
     hedged = [h for h in late if answer.find(HEDGES, clause_span(answer, h[0], 8))]
     if late and len(hedged) == len(late):  # "the client was happy, I think": not sure it happened
         score *= 0.6
-    # the story stops on a step still to come, and tells nothing in that same sentence: what
-    # came before is its middle, and the step still to come is what to quote
-    ending = pending(answer)
+    # the story stops on a step still to come, or on one more thing the candidate did, and
+    # tells nothing in that same sentence: what came before is its middle, and the last step
+    # is what to quote
+    ending = pending(answer) or ends_on_doing(answer)
     if ending is not None and not any(
         s.overlaps(ending) for s in told + [s for s, _ in late if s not in hinted]
     ):
@@ -680,7 +682,8 @@ def result(answer: Answer, p: ResultParams) -> Finding:
 
 
 VAGUE_SHARE = 0.4  # what an ending only hinted at ("it went well") counts for
-PENDING_SHARE = 0.0  # what the steps before an ending still to come count: they are its middle
+# what the steps before an ending still to come, or a last doing, count: they are its middle
+PENDING_SHARE = 0.0
 
 
 # what others did next is the ending only late: earlier it is still the story ("the client's

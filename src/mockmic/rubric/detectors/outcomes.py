@@ -18,7 +18,12 @@ from itertools import pairwise
 from mockmic.rubric import lexicon as lx
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.detectors.common import numbers, past_verbs, unrealised
-from mockmic.rubric.detectors.shapes import clause_words
+from mockmic.rubric.detectors.shapes import (
+    clause_words,
+    moves_a_figure,
+    sub_clauses,
+    verb_after_actor,
+)
 from mockmic.rubric.text import Span, is_past, sentence_ends
 
 # fmt: off
@@ -352,3 +357,47 @@ def _reported_future(after: list[str]) -> bool:
 def _progressive(word: str) -> bool:
     """ "working", "waiting", not "something" ("it's still something I push myself on")."""
     return word.endswith("ing") and not word.endswith("thing") and len(word) > 4
+
+
+def ends_on_doing(answer: Answer) -> Span | None:
+    """The last sentence, when it is one more thing the candidate did, in the simple past, and
+    nothing else ("I wrote up the notes and sent them to the buyer", "then we presented three
+    routes to the client"): the story stops at what was done. Not when someone else's part
+    follows ("..., and the desk has used it since"), nor when a verb in it tells how things came
+    to stand ("we submitted a day early and won the contract")."""
+    last = last_sentence(answer)
+    words = clause_words(answer, last)
+    verb = verb_after_actor(words)
+    if verb is None or verb in lx.OUTCOME_VERBS or not is_past(verb) or moves_a_figure(words):
+        return None
+    if PERFECT.intersection(words[: words.index(verb)]):
+        return None  # "I've labelled my folders by year now": a change that holds, not a step
+    if any(_others_part(answer, s) for s in sub_clauses(answer, last)[1:]):
+        return None
+    return None if _tells_outcome(words) else last
+
+
+def _tells_outcome(words: list[str]) -> bool:
+    """An outcome verb told as one ("... and won the contract"), not as a doing ("went to meet
+    him") nor as a participle before its noun ("a signed undertaking")."""
+    return any(
+        w in lx.OUTCOME_VERBS
+        and j
+        and words[j - 1] not in MODIFIERS
+        and not _doing(w, words[j + 1 : j + 8])
+        for j, w in enumerate(words)
+    )
+
+
+PERFECT = frozenset({"have", "has"})
+FINITE = frozenset({"has", "have", "had", "is", "was", "were", "are"})
+
+
+def _others_part(answer: Answer, part: Span) -> bool:
+    """A part of a sentence whose first verb has someone other than the candidate before it:
+    "and the desk has used it", "and it's been fine since"; not "and the guide and we talked"."""
+    words = clause_words(answer, part)
+    for j, w in enumerate(words):
+        if w in FINITE or (j and is_past(w)):
+            return not SELF.intersection(words[:j])
+    return False

@@ -507,7 +507,7 @@ def doings(answer: Answer) -> list[Span]:
     out = []
     for clause in answer.clauses:
         words = clause_words(answer, clause)
-        verb = _verb_after_actor(words)
+        verb = verb_after_actor(words)
         if verb is None or verb in lx.OUTCOME_VERBS:
             continue
         if moves_a_figure(words):
@@ -541,7 +541,7 @@ def sub_clauses(answer: Answer, clause: Span) -> list[Span]:
     return [Span(x, y) for x, y in pairwise(cuts) if y > x]
 
 
-def _verb_after_actor(words: list[str]) -> str | None:
+def verb_after_actor(words: list[str]) -> str | None:
     """The verb that follows an opening "I" or "we" ("so then I quickly called ..." -> called),
     or None when the clause does not open with the candidate acting."""
     for j, w in enumerate(words[:5]):
