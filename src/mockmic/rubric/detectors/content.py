@@ -548,19 +548,26 @@ def change(answer: Answer, p: ExtraOnlyParams) -> Finding:
     return Finding(score, tuple(ev))
 
 
-@detector("proof", ExtraOnlyParams)
-def proof(answer: Answer, p: ExtraOnlyParams) -> Finding:
+class ProofParams(ExtraOnlyParams):
+    # the proof strength that earns the criterion in full: one later occasion or one figure
+    # reads about 1, several about 2; above 1 the criterion tells a modest proof (a grade 4 in
+    # the rulebook) from proof that held on every count (a 5)
+    full: float = Field(default=1.0, ge=1.0)
+
+
+@detector("proof", ProofParams)
+def proof(answer: Answer, p: ProofParams) -> Finding:
     """Evidence the change stuck: no repeat since, numbers, time, others adopting it."""
     score, ev = proof_strength(answer, p.extra)
-    return Finding(score, tuple(ev))
+    return Finding(score / p.full, tuple(ev))
 
 
-@detector("change_proof", ExtraOnlyParams)
-def change_proof(answer: Answer, p: ExtraOnlyParams) -> Finding:
+@detector("change_proof", ProofParams)
+def change_proof(answer: Answer, p: ProofParams) -> Finding:
     """Half for a change actually made, half for proof that it held."""
     c, cev = change_strength(answer, p.extra)
     pr, pev = proof_strength(answer)
-    return Finding(0.5 * c + 0.5 * min(pr, 1.0), tuple(cev[:1] + pev[:2]))
+    return Finding(0.5 * c + 0.5 * min(pr / p.full, 1.0), tuple(cev[:1] + pev[:2]))
 
 
 class ShareParams(Params):
