@@ -9,6 +9,7 @@ from mockmic import questions
 from mockmic.rubric import engine
 from mockmic.rubric.answer import build
 from mockmic.rubric.detectors.shapes import imposed, owed
+from mockmic.rubric.detectors.traps import blame_strength
 from mockmic.rubric.text import Span
 from mockmic.transcribe.text import from_text
 from mockmic.types import TrapHit
@@ -396,3 +397,33 @@ def test_a_time_mark_opening_a_sentence_carries_to_how_it_went() -> None:
         "within a week and the shoot went ahead two days early."
     )
     assert "no_proof" not in _rule_traps(text)
+
+
+def test_scorn_for_the_people_in_the_story_is_blame() -> None:
+    # no listed excuse and no shortfall clause: the cause is put on others by contempt alone
+    text = (
+        "The failure was the stadium catering contract I managed last season. The head chef "
+        "they gave me was frankly clueless, and the owners were incompetent people to work "
+        "for. We lost the contract in the spring and I moved on."
+    )
+    found = _rule_traps(text)
+    assert "badmouthing" in found
+    assert "blame" in found
+
+
+def test_scorn_beside_a_plain_admission_is_not_blame_alone() -> None:
+    # the same scorn next to an unhedged "that was on me" is weighed down, as other names are
+    text = (
+        "I ran the stadium catering contract last season and we lost it in the spring. I "
+        "priced the menus without checking supplier costs, and that was my fault. Now I cost "
+        "every menu line before I quote, and our last three bids "
+        "came in on margin. The owners were incompetent people to work for."
+    )
+    found = _rule_traps(text)
+    assert "blame" not in found
+
+
+def test_scorn_weighs_on_blame_only_where_the_question_says_so() -> None:
+    text = "We lost the bid. The sales director was frankly clueless."
+    answer = build(from_text(text), questions.get("failure"))
+    assert blame_strength(answer, (), scorn=0.75)[0] > blame_strength(answer, ())[0]

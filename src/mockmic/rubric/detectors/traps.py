@@ -54,7 +54,8 @@ from mockmic.rubric.text import STOPWORDS, Span, stem
 Strength = tuple[float, tuple[Span, ...]]
 
 
-def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
+def blame_strength(answer: Answer, extra: tuple[str, ...], scorn: float = 0.0) -> Strength:
+    """`scorn`: what a clear scorn for someone in the story weighs (`BlameParams`)."""
     # "the job was delayed by about a week": a duration, not someone to blame
     hits = [
         h
@@ -77,6 +78,9 @@ def blame_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     hits += framed(answer)
     # the other polite shapes, where no listed phrase already said the same
     hits += [(c, w) for c, w in excuses(answer) if not _said(answer, c, hits)]
+    # scorn for someone in the story is blame told as contempt ("the man couldn't run a bath")
+    if scorn:
+        hits += [(s, scorn) for s in _scorn(answer) if not any(s.overlaps(h) for h, _ in hits)]
     # others' doings told as the cause: deflections, and setbacks from outside followed by their
     # consequence ("the delivery turned up late, so we were behind"), each clause once; what
     # others did after the change ("in the seven quarters since, a late feed never mattered") is
@@ -102,6 +106,15 @@ CAUSE_BEFORE = 0.7  # share of the answer after which others' doings are the aft
 
 
 OWED_WEIGHT = 0.9
+SCORN_CLEAR = 0.5  # the badmouthing trap's own threshold: scorn below it is no tell
+
+
+def _scorn(answer: Answer) -> list[Span]:
+    """The first span of a scorn clear enough to be badmouthing, if any."""
+    score, found = contempt_strength(answer, ())
+    return list(found[:1]) if score >= SCORN_CLEAR else []
+
+
 DISCLAIMER_WEIGHT = 0.75  # with its "but", a disclaimer is blame said politely
 DISCLAIMER_REACH = 4  # tokens after the disclaimer in which its "but" comes
 
@@ -288,10 +301,17 @@ def _heaviest(hits: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
     return sorted(out, key=lambda h: h[0].start)
 
 
-@detector("blame", ExtraOnlyParams)
-def blame(answer: Answer, p: ExtraOnlyParams) -> Finding:
+class BlameParams(ExtraOnlyParams):
+    # what a scorn clear enough to be badmouthing adds, as a listed phrase would: on the failure
+    # question the labellers put blame beside 19 of the 22 answers (dev and writers a-af) whose
+    # scorn the rule reads as badmouthing; 0 where no label says what scorn means there
+    scorn: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
+@detector("blame", BlameParams)
+def blame(answer: Answer, p: BlameParams) -> Finding:
     """The failure pinned on others or on circumstances, including the polite forms."""
-    return Finding(*blame_strength(answer, p.extra))
+    return Finding(*blame_strength(answer, p.extra, p.scorn))
 
 
 @detector("over_apology", ExtraOnlyParams)
@@ -337,9 +357,13 @@ JARGON_WEIGHT = 0.17  # three pieces of jargon make one stock phrase
 @detector("badmouthing", ExtraOnlyParams)
 def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
     """Contempt for a past employer, manager or colleague (self-criticism is not counted)."""
+    return Finding(*contempt_strength(answer, p.extra))
+
+
+def contempt_strength(answer: Answer, extra: tuple[str, ...]) -> Strength:
     hits = [
         (h, _sharpened(answer, h, w))
-        for h, w in weighted(answer, lx.CONTEMPT_WEIGHTS, p.extra, skip_negated=True)
+        for h, w in weighted(answer, lx.CONTEMPT_WEIGHTS, extra, skip_negated=True)
         if not self_directed(answer, h)
         # "my comments made her feel stupid": a harm the candidate caused, not contempt
         and not lx.FEELING_WORDS.intersection(before(answer, h, 2))
@@ -352,7 +376,7 @@ def badmouthing(answer: Answer, p: ExtraOnlyParams) -> Finding:
     taken = [h for h, _ in hits]
     hits += [h for h in contempt.slights(answer) if not any(h[0].overlaps(s) for s in taken)]
     shapes = contempt_shapes(answer)
-    return Finding(0.6 * (total(hits) + 0.5 * len(shapes)), spans(hits) + tuple(shapes[:2]))
+    return 0.6 * (total(hits) + 0.5 * len(shapes)), spans(hits) + tuple(shapes[:2])
 
 
 def _sharpened(answer: Answer, span: Span, weight: float) -> float:
