@@ -21,12 +21,17 @@ means of sentence vectors, a read-out is a sum over sentences: every sentence's 
 score is known, so the report quotes the sentences that moved it most.
 That keeps the judge explainable, as every other point of the score is.
 
+The criterion also weighs whether the answer reads like an answer to its question
+(rubric.fit_to_question): an answer whose second half sits much nearer another question's
+answers than its own question's answers usually do loses points, and the criterion then quotes
+the sentence that leans most that way and names the question it reads like.
+
 Without the model package (see rubric.embed) there is no Review and the rules judge alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +40,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from mockmic.rubric import embed
+from mockmic.rubric import embed, fit_to_question
 from mockmic.rubric.answer import Answer
 from mockmic.rubric.text import Span, sentence_ends
 from mockmic.types import CriterionResult, TrapHit
@@ -372,22 +377,7 @@ def review(
         return None
     spans, rows = found
     read = reading(rows)
-    grade = fit.grade.value(read)
-    score = round(float(np.clip((grade - 1.0) / 4.0, 0.0, 1.0)) * 100)
-    text = wording()["criterion"]
-    shares = fit.grade.shares(read)
-    # a high score is explained by the sentences that lifted it, a low one by those that sank it
-    order = np.argsort(-shares if score >= text["good"] else shares, kind="stable")
-    lifted = score >= text["good"]
-    picked = [k for k in order[:QUOTES] if (shares[k] > 0) == lifted]
-    criterion = CriterionResult(
-        id=CRITERION_ID,
-        label=text["label"],
-        weight=fit.weight,
-        score=score,
-        evidence=tuple(answer.quote(spans[k], pad=0) for k in sorted(picked)),
-        tip=text["praise"] if lifted else text["tip"],
-    )
+    criterion = _criterion(answer, spans, read, fit)
     hits, decided = [], []
     for trap_id, (readout, threshold) in fit.traps.items():
         if trap_id not in trap_ids:
@@ -414,6 +404,47 @@ def review(
             )
         )
     return Review(criterion, tuple(hits), frozenset(decided))
+
+
+def _criterion(answer: Answer, spans: list[Span], read: Reading, fit: Fitted) -> CriterionResult:
+    grade = fit.grade.value(read)
+    score = round(float(np.clip((grade - 1.0) / 4.0, 0.0, 1.0)) * 100)
+    text = wording()["criterion"]
+    shares = fit.grade.shares(read)
+    # a high score is explained by the sentences that lifted it, a low one by those that sank it
+    order = np.argsort(-shares if score >= text["good"] else shares, kind="stable")
+    lifted = score >= text["good"]
+    picked = [k for k in order[:QUOTES] if (shares[k] > 0) == lifted]
+    criterion = CriterionResult(
+        id=CRITERION_ID,
+        label=text["label"],
+        weight=fit.weight,
+        score=score,
+        evidence=tuple(answer.quote(spans[k], pad=0) for k in sorted(picked)),
+        tip=text["praise"] if lifted else text["tip"],
+    )
+    return _elsewhere(answer, spans, read, criterion)
+
+
+def _elsewhere(
+    answer: Answer, spans: list[Span], read: Reading, criterion: CriterionResult
+) -> CriterionResult:
+    """The criterion less the points for reading like an answer to another question, told
+    with the sentence that leans most that way."""
+    c = fit_to_question.centroids()
+    found = fit_to_question.fit(read.rows, read.start, answer.question.id, c) if c else None
+    taken = fit_to_question.deduction(c, found) if c else 0
+    if found is None or taken <= 0:
+        return criterion
+    from mockmic import questions  # the bank, for the rival's prompt (it imports the engine)
+
+    rival = questions.get(found.rival).prompt
+    return replace(
+        criterion,
+        score=max(0, criterion.score - taken),
+        evidence=(answer.quote(spans[found.sentence], pad=0),),
+        tip=wording()["criterion"]["elsewhere"].format(question=rival),
+    )
 
 
 FUSED_CLEAR = 0.5  # this far past its threshold (in spreads), a fused trap is charged in full
