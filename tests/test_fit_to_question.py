@@ -5,16 +5,13 @@ is silent; and what the semantic criterion loses for it."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 import mockmic
 from mockmic import questions
-from mockmic.rubric import embed, fit_to_question
+from mockmic.rubric import fit_to_question
 from mockmic.types import CriterionResult
+from sentence_model import needs_model
 
-needs_model = pytest.mark.skipif(
-    embed.model_dir() is None, reason=f"model not installed: {embed.INSTALL}"
-)
 # why this employer, told when asked about a conflict with a colleague
 WHY_US = (
     "I want to join you because your clinics are known for how they train new staff, and I have "

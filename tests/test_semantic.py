@@ -14,10 +14,8 @@ from mockmic.rubric import calibrate, embed, semantic
 from mockmic.rubric.answer import build
 from mockmic.transcribe import from_text
 from mockmic.types import Assessment
+from sentence_model import needs_model
 
-needs_model = pytest.mark.skipif(
-    embed.model_dir() is None, reason=f"model not installed: {embed.INSTALL}"
-)
 CRITERION = "read_for_meaning"
 
 STRONG = (

@@ -13,10 +13,7 @@ from mockmic import questions
 from mockmic.rubric import calibrate, embed, semantic
 from mockmic.transcribe import from_text
 from mockmic.types import TrapHit
-
-needs_model = pytest.mark.skipif(
-    embed.model_dir() is None, reason=f"model not installed: {embed.INSTALL}"
-)
+from sentence_model import needs_model
 
 BLAME = (
     "The release slipped by a fortnight. Honestly the design agency kept sending the artwork late, "
