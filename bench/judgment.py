@@ -722,7 +722,7 @@ VECTORS = Path.home() / ".cache" / "mockmic-bench" / "sentences.npz"
 
 
 @contextlib.contextmanager
-def _remembered_vectors(path: Path = VECTORS) -> Iterator[None]:
+def remembered_vectors(path: Path = VECTORS) -> Iterator[None]:
     """While open, the encoder reads each sentence's vector from `path` when it has it, and
     what it encodes anew is added there on the way out."""
     from mockmic.rubric import embed
@@ -761,7 +761,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
     from mockmic.rubric import calibrate, semantic
 
     pool = load_splits(FIT_ON)
-    with _remembered_vectors():
+    with remembered_vectors():
         samples, checks = _samples(pool), _checks()
     if not samples:
         raise SystemExit("the sentence-embedding model is not installed: nothing to fit")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,45 +61,23 @@ class Row:
 
 
 def rows_of(answers: Sequence[J.Answer]) -> list[Row]:
-    """Each answer's second-half vector and off_topic rule margin (vectors from the bench cache,
-    read only: other runs may be writing it)."""
-    enc, folder = embed.encoder(), embed.model_dir()
-    assert enc is not None and folder is not None, embed.INSTALL
-    known: dict[str, np.ndarray] = {}
-    if J.VECTORS.is_file():
-        with np.load(J.VECTORS) as saved:
-            known = dict(zip(saved["keys"].tolist(), saved["vectors"], strict=True))
-    encode = enc.encode
+    """Each answer's second-half vector and off_topic rule margin (sentence vectors through
+    the benchmark's cache, as a refit reads them)."""
+    assert embed.encoder() is not None, embed.INSTALL
+    with J.remembered_vectors():
+        return [row for a in answers if (row := _row(a)) is not None]
 
-    def remembered(texts: Sequence[str]) -> np.ndarray:
-        keys = [hashlib.sha1(f"{folder.name}\n{t}".encode()).hexdigest() for t in texts]
-        new = [t for t, k in zip(texts, keys, strict=True) if k not in known]
-        if new:
-            known.update(zip(keys, encode(list(texts)), strict=True))
-        return np.stack([known[k] for k in keys]) if keys else encode([])
 
-    enc.encode = remembered  # type: ignore[method-assign]
-    out = []
-    for a in answers:
-        an = build(from_text(a.text), questions.get(a.question))
-        engine.rules(an)
-        found = semantic.vectors(an)
-        if found is None:
-            continue
-        r = semantic.reading(found[1])
-        late = r.features[r.rows.shape[1] :]
-        out.append(
-            Row(
-                a.id,
-                a.question,
-                a.writer or "dev",
-                "off_topic" in a.traps,
-                late,
-                an.margins.get("off_topic", -1.0),
-            )
-        )
-    del enc.encode
-    return out
+def _row(a: J.Answer) -> Row | None:
+    an = build(from_text(a.text), questions.get(a.question))
+    engine.rules(an)
+    found = semantic.vectors(an)
+    if found is None:
+        return None
+    r = semantic.reading(found[1])
+    late = r.features[r.rows.shape[1] :]
+    off = "off_topic" in a.traps
+    return Row(a.id, a.question, a.writer or "dev", off, late, an.margins.get("off_topic", -1.0))
 
 
 def centroids_of(rows: Sequence[Row], means: dict[str, tuple[float, float]]) -> Any:
