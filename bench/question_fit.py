@@ -47,13 +47,6 @@ SIBLINGS = (  # an answer to one of these is an answer to the others: never riva
 # paraphrase target of 8; this keeps dev's worst pair at 8 (bench/README.md, session 15)
 BEYOND = 1.5
 POINTS = 10.0
-# the off_topic flag (rubric.fit_to_question.Flag): rule weight x the rule's voice + z past
-# FLAG_AT. Chosen by writer-grouped cross-validation on dev + writers a-aj (each writer flagged at
-# the threshold best on the others; weights 0.25-3 tried, the rule's own flag always kept): 0.5
-# was best out of fold (F1 0.69 -> 0.73); heard alone (pure fusion, rule flags droppable) every
-# weight lost precision (bench/README.md, session 16)
-FLAG_RULE_WEIGHT = 0.5
-FLAG_AT = 3.3
 NEVER = {"ak", "al", "am", "an"}  # held out for the lead
 
 
@@ -211,7 +204,6 @@ def write(path: Path, c: Any, fit_on: list[str], n: int) -> None:
         },
         "beyond": BEYOND,
         "points": POINTS,
-        "flag": {"rule_weight": FLAG_RULE_WEIGHT, "at": FLAG_AT},
         "siblings": [list(g) for g in SIBLINGS],
         "questions": {
             q: {

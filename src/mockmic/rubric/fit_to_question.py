@@ -25,12 +25,6 @@ no off-topic answer the rule missed on fresh writers, because the answers that r
 another question are mostly weak for other reasons (vague, a humble-brag); a graded deduction
 ranks them lower all the same (bench/README.md, session 15).
 
-Heard with the off_topic rule as well (`flag`): the rule's voice (its margin in
-semantic.RULE_UNITs, weighted `rule_weight`) plus z, past `at`, adds an off_topic trap the rule
-alone missed. The rule's near misses (a rival's words without its subject named, kept just under
-its threshold) then need less of the voice; an answer the rule fired on keeps its flag. Chosen by
-writer-grouped cross-validation on dev + writers a-aj (bench/README.md, session 16).
-
 A question with answers from one writer only, or fewer than 20, is not judged (the voice is
 silent on it), but with five it is a rival; one with fewer is neither. The voice reuses the
 sentence vectors the judge computed: it encodes nothing.
@@ -63,15 +57,6 @@ class Centroids:
     siblings: dict[str, frozenset[str]]  # never rivals of each other
     beyond: float  # spreads past where on-topic answers sit before anything is taken off
     points: float  # criterion points taken off per spread past `beyond`
-    flag: Flag | None = None  # the off_topic trap it adds with the rule (None: never)
-
-
-@dataclass(frozen=True)
-class Flag:
-    """question_fit.yaml `flag`: off_topic when rule_weight x the rule's voice + z reaches `at`."""
-
-    rule_weight: float
-    at: float
 
 
 @dataclass(frozen=True)
@@ -100,7 +85,6 @@ def centroids(path: Path = FIT) -> Centroids | None:
         siblings={q: frozenset(s) for q, s in siblings.items()},
         beyond=float(raw["beyond"]),
         points=float(raw["points"]),
-        flag=Flag(**raw["flag"]) if "flag" in raw else None,
     )
 
 
@@ -140,11 +124,3 @@ def deduction(c: Centroids, found: Fit | None) -> int:
     if found is None:
         return 0
     return round(c.points * max(0.0, found.z - c.beyond))
-
-
-def flag_margin(c: Centroids, found: Fit | None, rule_voice: float) -> float | None:
-    """How far past its `flag` threshold the rule's voice and the fit together put the answer
-    (>= 0: off_topic), or None where the fit is silent or there is no flag."""
-    if c.flag is None or found is None:
-        return None
-    return c.flag.rule_weight * rule_voice + found.z - c.flag.at

@@ -377,9 +377,7 @@ def review(
         return None
     spans, rows = found
     read = reading(rows)
-    c = fit_to_question.centroids()
-    elsewhere = fit_to_question.fit(read.rows, read.start, answer.question.id, c) if c else None
-    criterion = _elsewhere(answer, spans, c, elsewhere, _criterion(answer, spans, read, fit))
+    criterion = _criterion(answer, spans, read, fit)
     hits, decided = [], []
     for trap_id, (readout, threshold) in fit.traps.items():
         if trap_id not in trap_ids:
@@ -405,32 +403,7 @@ def review(
                 strength=added_strength(margin),
             )
         )
-    off = _off_topic(answer, spans, c, elsewhere, margins) if "off_topic" in trap_ids else None
-    hits.extend([off] if off else [])
     return Review(criterion, tuple(hits), frozenset(decided))
-
-
-def _off_topic(
-    answer: Answer,
-    spans: list[Span],
-    c: fit_to_question.Centroids | None,
-    found: fit_to_question.Fit | None,
-    margins: dict[str, float] | None,
-) -> TrapHit | None:
-    """off_topic from the rule's margin and the question fit together, where the rule alone
-    stayed short (an answer the rule fired on keeps its own hit); quotes the leaning sentence."""
-    margin = (margins or {}).get("off_topic")
-    if c is None or found is None or margin is None or margin >= 0:
-        return None
-    over = fit_to_question.flag_margin(c, found, rule_voice(margin))
-    if over is None or over < 0:
-        return None
-    return TrapHit(
-        id="off_topic",
-        evidence=(answer.quote(spans[found.sentence], pad=0),),
-        probe="",  # the engine puts the question's own probe in
-        strength=0.5 + 0.5 * min(over / FLAG_CLEAR, 1.0),
-    )
 
 
 def _criterion(answer: Answer, spans: list[Span], read: Reading, fit: Fitted) -> CriterionResult:
@@ -442,7 +415,7 @@ def _criterion(answer: Answer, spans: list[Span], read: Reading, fit: Fitted) ->
     order = np.argsort(-shares if score >= text["good"] else shares, kind="stable")
     lifted = score >= text["good"]
     picked = [k for k in order[:QUOTES] if (shares[k] > 0) == lifted]
-    return CriterionResult(
+    criterion = CriterionResult(
         id=CRITERION_ID,
         label=text["label"],
         weight=fit.weight,
@@ -450,17 +423,16 @@ def _criterion(answer: Answer, spans: list[Span], read: Reading, fit: Fitted) ->
         evidence=tuple(answer.quote(spans[k], pad=0) for k in sorted(picked)),
         tip=text["praise"] if lifted else text["tip"],
     )
+    return _elsewhere(answer, spans, read, criterion)
 
 
 def _elsewhere(
-    answer: Answer,
-    spans: list[Span],
-    c: fit_to_question.Centroids | None,
-    found: fit_to_question.Fit | None,
-    criterion: CriterionResult,
+    answer: Answer, spans: list[Span], read: Reading, criterion: CriterionResult
 ) -> CriterionResult:
     """The criterion less the points for reading like an answer to another question, told
     with the sentence that leans most that way."""
+    c = fit_to_question.centroids()
+    found = fit_to_question.fit(read.rows, read.start, answer.question.id, c) if c else None
     taken = fit_to_question.deduction(c, found) if c else 0
     if found is None or taken <= 0:
         return criterion
@@ -476,7 +448,6 @@ def _elsewhere(
 
 
 FUSED_CLEAR = 0.5  # this far past its threshold (in spreads), a fused trap is charged in full
-FLAG_CLEAR = 1.0  # this far past the question fit's off_topic flag (in spreads), charged in full
 
 
 def _fused(
