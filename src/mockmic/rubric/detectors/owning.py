@@ -89,12 +89,17 @@ def _speaker_heads(words: list[str]) -> list[int]:
 
 
 def _omits(words: list[str], j: int, past_only: bool = False) -> bool:
-    """The speaker at `j` is the subject of an omission; `past_only`: one told in the past
-    ("I never checked", not the habit "I never ship")."""
+    """The speaker at `j` is the subject of an omission; `past_only` (outside the story): one
+    only the slip is told in, not a habit ("I never ship") nor its proof, which a plain "did not"
+    tells as often ("I did not miss another date that year")."""
     rest = [w for w in words[j + 1 : j + 1 + REACH] if not is_adverb(w)]
     for o in OMISSIONS:
         if tuple(rest[: len(o)]) == o:
-            return not past_only or o != ("never",) or (len(rest) > 1 and is_past(rest[1]))
+            if not past_only:
+                return True
+            if o == ("never",):
+                return len(rest) > 1 and is_past(rest[1])
+            return o != ("did", "not")
     return False
 
 
