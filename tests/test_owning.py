@@ -59,3 +59,27 @@ def test_a_habit_in_the_lesson_is_not_an_admission() -> None:
 def test_a_failure_told_only_in_we_owns_nothing() -> None:
     text = "We did not check the lead times and the order slipped. " + COST
     assert not _owned(text)
+
+
+def test_an_admission_read_as_the_lesson_still_counts_when_told_in_the_past() -> None:
+    # straight from the slip to its fix: the part guesser files the admission under the lesson
+    text = (
+        "I moved our payroll export to a new template in March and the totals were off for two "
+        "branches. What I learned is that I had copied the old formulas and never compared a "
+        "single month against the ledger. I run one month in parallel before any template goes "
+        "live, and the last three changes went through clean."
+    )
+    assert any("never compared" in q for q in _owned(text))
+
+
+def test_outside_the_story_a_plain_did_not_is_proof_rather_than_an_admission() -> None:
+    text = (
+        COST + "What I took from it was to check every lead time myself. "
+        "The next quarter I did not miss a single date."
+    )
+    assert not _owned(text)
+
+
+def test_a_habit_told_outside_the_story_is_not_an_admission() -> None:
+    text = COST + "What I learned: I never sign off a quote now without the plant's date."
+    assert not _owned(text)

@@ -8,8 +8,11 @@ subject, then an omission, a past perfect, an act done without something, or an 
 badly), not from a list of the stories they were written from.
 
 What the shapes do not count: a clause softened ("partly", "I guess", "kind of"), a clause that
-goes on to put the cause on someone else ("but they never told me"), and the lesson, change and
-proof parts, where "I never ship without a test now" is a habit, not an admission.
+goes on to put the cause on someone else ("but they never told me"), and a habit, where "I never
+ship without a test now" is the lesson, not an admission. Outside the story's parts only a clause
+told in the past, with no mark of a habit, counts: the parts are guessed from cues, and a short
+answer that goes straight from the slip to its fix often has its admission read as the lesson
+("I had designed for engagement and never checked each student's understanding").
 """
 
 from __future__ import annotations
@@ -44,6 +47,10 @@ TURNS = frozenset({"but", "because", "since", "as"})
 OTHERS = frozenset({"he", "she", "they", "nobody", "noone", "management", "client", "team"})
 # The parts of the answer where the speaker's past acts are the story, not its lesson.
 STORY_PARTS = frozenset({"context", "situation", "failure", "ownership", "action", "task"})
+# Words that make a clause a habit or its proof rather than the slip: "now I never ...", "I have
+# not missed one since", "every launch I ...".
+HABIT_MARKS = frozenset({"now", "since", "always", "every", "whenever", "anymore", "again",
+                         "today", "nowadays"})
 # fmt: on
 SOFT_REACH = 5  # words before a stated ownership that can soften it
 REACH = 4  # content words after the speaker in which the verb group must start
@@ -51,19 +58,20 @@ BLAME_REACH = 4  # words after a turn in which someone else named takes the caus
 
 
 def owned_acts(answer: Answer) -> list[Span]:
-    """The clauses, in the story part of the answer, in which the speaker owns an act or an
-    omission plainly."""
+    """The clauses in which the speaker owns an act or an omission plainly: in the story part of
+    the answer, or told in the past with no mark of a habit anywhere else."""
     out = []
     for k, clause in enumerate(answer.clauses):
-        if answer.labels[k] not in STORY_PARTS:
-            continue
         words = clause_words(answer, clause)
         # the turn often opens the next clause: "I did not chase it, | but they never said"
         nxt = answer.clauses[k + 1] if k + 1 < len(answer.clauses) else Span(0, 0)
         ahead = clause_words(answer, nxt)[: BLAME_REACH + 1]
         if softened(words) or _turns_on_others(words + ahead):
             continue
-        if any(_owns(words, j) or _omits(words, j) for j in _speaker_heads(words)):
+        past_only = answer.labels[k] not in STORY_PARTS
+        if past_only and HABIT_MARKS.intersection(words):
+            continue
+        if any(_owns(words, j) or _omits(words, j, past_only) for j in _speaker_heads(words)):
             out.append(clause)
     return out
 
@@ -80,9 +88,19 @@ def _speaker_heads(words: list[str]) -> list[int]:
     return heads
 
 
-def _omits(words: list[str], j: int) -> bool:
+def _omits(words: list[str], j: int, past_only: bool = False) -> bool:
+    """The speaker at `j` is the subject of an omission; `past_only` (outside the story): one
+    only the slip is told in, not a habit ("I never ship") nor its proof, which a plain "did not"
+    tells as often ("I did not miss another date that year")."""
     rest = [w for w in words[j + 1 : j + 1 + REACH] if not is_adverb(w)]
-    return any(tuple(rest[: len(o)]) == o for o in OMISSIONS)
+    for o in OMISSIONS:
+        if tuple(rest[: len(o)]) == o:
+            if not past_only:
+                return True
+            if o == ("never",):
+                return len(rest) > 1 and is_past(rest[1])
+            return o != ("did", "not")
+    return False
 
 
 def _owns(words: list[str], j: int) -> bool:
