@@ -136,3 +136,25 @@ def test_a_lesson_about_others_habits_or_ones_own_practice_is_not_blame() -> Non
         "split the floor into zones and tick each one off.",
     ):
         assert "blame" not in _rule_traps(text)
+
+
+def test_an_own_omission_told_as_an_addition_after_others_is_blame() -> None:
+    text = (
+        "I planned the menu changeover at a café and we ran out of oat milk on the first "
+        "Saturday. The wholesaler shorted our order, but I also never checked the delivery "
+        "note when it came in. Since then I check every delivery against the order sheet and "
+        "we have not run out in the four months since."
+    )
+    found = _rule_traps(text)
+    assert found.get("blame"), sorted(found)
+    assert any("also never checked" in q for q in found["blame"])
+
+
+def test_a_second_own_omission_told_with_also_is_not_blame() -> None:
+    text = (
+        "I planned the menu changeover at a café and we ran out of oat milk on the first "
+        "Saturday. I had ordered for a normal week, not a launch week, and I also never checked "
+        "the delivery note when it came in. Since then I check every delivery against the "
+        "order sheet and we have not run out in the four months since."
+    )
+    assert "blame" not in _rule_traps(text)
