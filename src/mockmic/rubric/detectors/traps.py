@@ -117,8 +117,8 @@ CAUSE_BEFORE = 0.7  # share of the answer after which others' doings are the aft
 
 
 OWED_WEIGHT = 0.9
-ADDED_WEIGHT = 0.75  # the partial admission after excuses, as a polite disclaimer weighs
-LESSON_WEIGHT = 0.8  # a lesson put on others, alone, is blame (rulebook)
+ADDED_WEIGHT = 0.9  # the partial admission after excuses, as heavy as a duty owed
+LESSON_WEIGHT = 0.9  # a lesson put on others, alone, is blame (rulebook)
 SCORN_CLEAR = 0.5  # the badmouthing trap's own threshold: scorn below it is no tell
 
 
