@@ -105,3 +105,56 @@ def test_others_named_next_to_plain_ownership_are_context_not_blame() -> None:
         "have run since landed in quiet weeks."
     )
     assert "blame" not in _rule_traps(text)
+
+
+LESSON_ON_OTHERS = {
+    # a duty put on an institution
+    "duty": "I ran the stock count at a garden centre and we were four thousand pounds out at "
+    "year end, so the accounts were signed late. The main thing I took from it is that the "
+    "business needs to give stock control a proper budget.",
+    # a shortfall of a tool
+    "tool": "I looked after the shared drives at a small architects' office and a corrupted "
+    "folder cost us three days of drawings. What I learned is that our software was never up to "
+    "a practice of that size.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LESSON_ON_OTHERS))
+def test_a_lesson_only_about_others_is_blame(kind: str) -> None:
+    found = _rule_traps(LESSON_ON_OTHERS[kind])
+    assert found.get("blame"), sorted(found)
+    assert any("took from it" in q or "learned" in q for q in found["blame"])
+
+
+def test_a_lesson_about_others_habits_or_ones_own_practice_is_not_blame() -> None:
+    for text in (
+        "I ran the stock count at a garden centre and we were four thousand pounds out at year "
+        "end, because I had counted the seed racks twice. The lesson for me was that suppliers "
+        "read a quiet order book as a sign to chase, so I now warn them in advance.",
+        "I ran the stock count at a garden centre and we were four thousand pounds out at year "
+        "end, because I had counted the seed racks twice. What I learned is that I need to "
+        "split the floor into zones and tick each one off.",
+    ):
+        assert "blame" not in _rule_traps(text)
+
+
+def test_an_own_omission_told_as_an_addition_after_others_is_blame() -> None:
+    text = (
+        "I planned the menu changeover at a café and we ran out of oat milk on the first "
+        "Saturday. The wholesaler shorted our order, but I also never checked the delivery "
+        "note when it came in. Since then I check every delivery against the order sheet and "
+        "we have not run out in the four months since."
+    )
+    found = _rule_traps(text)
+    assert found.get("blame"), sorted(found)
+    assert any("also never checked" in q for q in found["blame"])
+
+
+def test_a_second_own_omission_told_with_also_is_not_blame() -> None:
+    text = (
+        "I planned the menu changeover at a café and we ran out of oat milk on the first "
+        "Saturday. I had ordered for a normal week, not a launch week, and I also never checked "
+        "the delivery note when it came in. Since then I check every delivery against the "
+        "order sheet and we have not run out in the four months since."
+    )
+    assert "blame" not in _rule_traps(text)

@@ -802,6 +802,19 @@ OTHERS = (
     "the printer", "the lab", "the factory", "the warehouse", "stakeholders", "my * partner",
     "my supervisor", "my lead", "my predecessor", "their team", "their it", "our it",
 )
+# Institutions and tools a lesson can be put on ("the lesson was that the company needs to
+# invest", "our tooling was not fit for purpose"): the rulebook's "the tools", "the market".
+INSTITUTIONS = frozenset({
+    "company", "companies", "business", "businesses", "organisation", "organization",
+    "management", "leadership", "industry", "market", "tooling", "tools", "systems", "platform",
+    "software", "authorities", "council", "firm",
+})
+# Lesson cues after which the lesson itself is stated ("the lesson for me was that ...").
+LESSON_STATED = (
+    "the lesson", "lesson for me", "lesson i", "lesson was", "my lesson", "learned that",
+    "learnt that", "i learned", "i learnt", "taught me that", "takeaway", "take away",
+    "took away", "took from it", "what i took from",
+)
 # Words that open a subject other than the candidate: a determiner before a noun ("the fish
 # delivery", "two of the line cooks", "our backup tool") or a person's pronoun. A clause opened by
 # a verb ("but forgot to") has the candidate as its subject, said before.

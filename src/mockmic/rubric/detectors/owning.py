@@ -154,3 +154,26 @@ def _turns_on_others(words: list[str]) -> bool:
         if w in TURNS and OTHERS.intersection(words[k + 1 : k + 1 + BLAME_REACH]):
             return True
     return False
+
+
+ADDED = (("i", "also"), ("also", "i"))  # "but I also never chased it", "but also I had not"
+LAPSES = frozenset({"not", "never", "forgot", "failed", "neglected"})
+LAPSE_REACH = 4  # words after "I also" in which the omission is said
+
+
+def added_admissions(answer: Answer) -> list[Span]:
+    """An omission the candidate owns as an addition ("but I also never froze the scope"), told
+    before owning any act of their own: the "also" says the cause was put elsewhere first, the
+    rulebook's partial admission after the excuses ("I got wrong X, and I also never Y" adds
+    to an owned act instead, and is no such tell)."""
+    owned = [c.start for c in owned_acts(answer)]
+    out = []
+    for k, clause in enumerate(answer.clauses):
+        if answer.labels[k] not in STORY_PARTS or any(s < clause.start for s in owned):
+            continue
+        words = clause_words(answer, clause)
+        for j, pair in enumerate(pairwise(words)):
+            if pair in ADDED and LAPSES.intersection(words[j + 2 : j + 2 + LAPSE_REACH]):
+                out.append(clause)
+                break
+    return out

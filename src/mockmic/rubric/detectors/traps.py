@@ -33,6 +33,8 @@ from mockmic.rubric.detectors.gravity import (
     gravity,
     topical,
 )
+from mockmic.rubric.detectors.lessons import lesson_on_others
+from mockmic.rubric.detectors.owning import added_admissions
 from mockmic.rubric.detectors.premise import premise_strength
 from mockmic.rubric.detectors.shapes import (
     aimed,
@@ -78,6 +80,15 @@ def blame_strength(answer: Answer, extra: tuple[str, ...], scorn: float = 0.0) -
     hits += framed(answer)
     # the other polite shapes, where no listed phrase already said the same
     hits += [(c, w) for c, w in excuses(answer) if not _said(answer, c, hits)]
+    # a lesson that is only about others ("the takeaway was that our tooling made backups too
+    # slow"), as heavy as a listed phrase, or heavier than the loose ones in its clause
+    for c in lesson_on_others(answer):
+        inside = [h for h in hits if c.start <= h[0].start < c.end]
+        if total(inside) < LESSON_WEIGHT:  # "the tools" inside it said less
+            hits = [h for h in hits if h not in inside] + [(c, LESSON_WEIGHT)]
+    # "but I also never chased it": the candidate's first own omission told as an addition
+    # to a cause already put elsewhere, however that cause was said
+    hits += [(c, ADDED_WEIGHT) for c in added_admissions(answer)]
     # scorn for someone in the story is blame told as contempt ("the man couldn't run a bath")
     if scorn:
         hits += [(s, scorn) for s in _scorn(answer) if not any(s.overlaps(h) for h, _ in hits)]
@@ -106,6 +117,8 @@ CAUSE_BEFORE = 0.7  # share of the answer after which others' doings are the aft
 
 
 OWED_WEIGHT = 0.9
+ADDED_WEIGHT = 0.9  # the partial admission after excuses, as heavy as a duty owed
+LESSON_WEIGHT = 0.9  # a lesson put on others, alone, is blame (rulebook)
 SCORN_CLEAR = 0.5  # the badmouthing trap's own threshold: scorn below it is no tell
 
 
