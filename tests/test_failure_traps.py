@@ -427,3 +427,45 @@ def test_scorn_weighs_on_blame_only_where_the_question_says_so() -> None:
     text = "We lost the bid. The sales director was frankly clueless."
     answer = build(from_text(text), questions.get("failure"))
     assert blame_strength(answer, (), scorn=0.75)[0] > blame_strength(answer, ())[0]
+
+
+def _margins(text: str) -> dict[str, float]:
+    answer = build(from_text(text), questions.get("failure"))
+    engine.rules(answer)
+    return answer.margins
+
+
+def test_more_careful_now_is_a_thin_lesson_with_no_proof() -> None:
+    # no lesson cue and no change made: the rulebook's "much more careful with addresses now"
+    text = (
+        "I ran the parts counter at a garage and ordered brake pads for the wrong model year, so "
+        "a customer's car sat on the ramp for two extra days while the right ones came. I had "
+        "read the year off the old invoice instead of the logbook. I am a lot more careful with "
+        "the logbook now."
+    )
+    found = _rule_traps(text)
+    assert "no_lesson" not in found
+    assert "no_proof" in found
+
+
+def test_a_resolution_naming_the_story_reads_surer_than_one_naming_nothing() -> None:
+    story = (
+        "I coordinated the school's sports day and forgot to book the first aid volunteers, so "
+        "we started an hour late while the office rang round for a trained parent. "
+    )
+    named = story + "Next time I would book the first aid volunteers the week the date is set."
+    bare = story + "Next time I would try to sort things like that out sooner."
+    assert _margins(named)["no_lesson"] < _margins(bare)["no_lesson"] < 0
+
+
+def test_no_missing_proof_without_a_lesson_to_prove() -> None:
+    # the story ends at the failure: nothing learned, so the rule for no_proof stays quiet
+    text = (
+        "I was the duty manager at a leisure centre and let the pool chemical order lapse, so "
+        "the main pool closed for a Saturday morning and about sixty swimmers were turned away "
+        "at the door. The area manager was not pleased with any of it."
+    )
+    margins = _margins(text)
+    assert margins["no_lesson"] >= 0
+    assert margins["no_proof"] <= -margins["no_lesson"]
+    assert "no_proof" not in _rule_traps(text)

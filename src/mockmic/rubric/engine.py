@@ -142,6 +142,7 @@ def _trap(answer: Answer, t: Trap, floor: detectors.Finding) -> TrapHit | None:
     if not present:
         found = _floored(t.detector, found, floor)
     margin = found.score - t.threshold if present else t.threshold - found.score
+    margin = min([margin, *(-answer.margins[n] for n in t.needs if n in answer.margins)])
     answer.margins[t.id] = margin
     if margin < 0 or (margin == 0 and not present):
         return None

@@ -79,6 +79,9 @@ class Trap(DetectorRef):
     part: str | None = None  # the structure part it leaves missing: the rebuilt answer asks for it
     drop_evidence: bool = False  # the rebuilt answer leaves out the clauses that triggered it
     unless: tuple[str, ...] = ()  # not reported when one of these traps fired (it says it better)
+    # the rule's own margin is capped by how far these absent-traps' rules are from firing: a
+    # missing proof needs a lesson to prove, so a rule finding no lesson finds no missing proof
+    needs: tuple[str, ...] = ()
     # `unless` holds it back only while it is weaker than this: an ending missing beyond doubt
     # is worth saying even beside a borderline trap that would otherwise explain it
     unless_below: float | None = Field(default=None, gt=0.5, le=1.0)

@@ -259,8 +259,8 @@ def lesson(answer: Answer, p: LessonParams) -> Finding:
     if not cues:
         if shown >= 0.6:
             return Finding(0.85 * shown + 0.1 * bool(insight), tuple(shown_ev[:1]))
-        if resolved := resolutions(answer) + planned_changes(answer):
-            return Finding(RESOLVED, tuple(resolved[:1]))
+        if resolved := resolutions(answer) + planned_changes(answer) + resolves_now(answer):
+            return Finding(thin_lesson(answer, resolved), tuple(resolved[:1]))
         if insight:
             return Finding(0.4, spans(insight, 1))
         return Finding(0.1 if hollow else 0.0, spans(hollow, 1))
@@ -279,6 +279,53 @@ PROOF_AS_LESSON = 0.75  # proof this clear is a change that held, told or not
 # a resolution for next time is a lesson, if a thin one: just past no_lesson's threshold
 RESOLVED = 0.5
 RESOLVED_FROM = 0.4  # share of the answer after which it can be told (before: the plan failing)
+# a thin lesson that names what went wrong in the story's own words ("the shared calendar", "the
+# setting out") is a lesson about this failure's cause, more surely than one that names nothing
+ANCHORED = 0.15  # added at two of the story's words in the resolution
+ANCHOR_LEN = 4  # shorter words are mostly function words: no anchor
+
+
+def thin_lesson(answer: Answer, resolved: list[Span]) -> float:
+    """A resolution, a plan or a "more careful now" (no lesson cue, no change made): a lesson
+    if a thin one, graded by how much of the story it names rather than read as yes or no."""
+    anchors = max(story_anchors(answer, r) for r in resolved)
+    return RESOLVED + ANCHORED * ramp(anchors, 0, 2)
+
+
+def story_anchors(answer: Answer, region: Span) -> int:
+    """The distinct content words of `region` the answer used before it."""
+    m = answer.matcher
+
+    def stems(lo: int, hi: int) -> set[str]:
+        return {
+            m.stems[k]
+            for k, i in enumerate(m.content)
+            if lo <= i < hi and len(t := answer.tokens[i].text) >= ANCHOR_LEN and t not in STOPWORDS
+        }
+
+    return len(stems(region.start, region.end) & stems(0, region.start))
+
+
+BETTER = frozenset({"more", "less", "better", "fewer"})
+NOW = frozenset({"now", "nowadays"})
+BETTER_REACH = 5  # words from "I" to the comparison ("I am a lot more careful")
+
+
+def resolves_now(answer: Answer) -> list[Span]:
+    """ "I'm much more careful with addresses now", "I'd be more careful about how I document
+    things now": the candidate, a comparison and a "now" in one late clause. The rulebook's
+    vague resolution: a lesson, and no_proof's when nothing shows it held."""
+    out = []
+    for clause in answer.clauses:
+        words = clause_words(answer, clause)
+        if answer.position(clause) < RESOLVED_FROM or not NOW.intersection(words):
+            continue
+        if any(
+            w == "i" and BETTER.intersection(words[j + 1 : j + 1 + BETTER_REACH])
+            for j, w in enumerate(words)
+        ):
+            out.append(clause)
+    return out
 
 
 def resolutions(answer: Answer) -> list[Span]:
