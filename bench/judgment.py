@@ -568,18 +568,33 @@ def run(
 # --- fitting the semantic judge (dev + train; never the test half) -----------------------------
 
 
-def fit_semantic(out: Path | None = None, fit_on: Sequence[str] = FIT_ON) -> dict[str, Any]:
+def fit_semantic(
+    out: Path | None = None,
+    fit_on: Sequence[str] = FIT_ON,
+    writers: Sequence[str] = (),
+    ridges: Sequence[float] = (),
+) -> dict[str, Any]:
     """Choose and fit the semantic judge's read-outs on the answers of `fit_on` (dev and train by
     default) by 5-fold cross-validation (three fold draws), print the out-of-fold figures per
     split next to the rules alone, and write questions/semantic_fit.yaml. A split left out of
     `fit_on` is judged by the fit on the others (so it is out of sample too). The test half is
-    never read."""
-    from mockmic.rubric import embed
+    never read. `writers`: only these training writers' files are read at all (check writers and
+    held-out ones stay unseen); `ridges`: the ridge strengths the grid may choose from
+    (calibrate.LAMBDAS by default; one value pins it, e.g. to hold a refit to paraphrase
+    stability)."""
+    from mockmic.rubric import calibrate, embed
 
     if not fit_on or set(fit_on) - set(FIT_ON):
         raise ValueError(f"the semantic judge fits on {' and '.join(FIT_ON)} only, not {fit_on}")
+    if any(r <= 0 for r in ridges):
+        raise ValueError(f"a ridge strength is positive, not {ridges}")
     with embed.one_blas_thread():  # small matrices: a second BLAS thread only spins
-        return _fit_semantic(out, tuple(s for s in FIT_ON if s in fit_on))
+        return _fit_semantic(
+            out,
+            tuple(s for s in FIT_ON if s in fit_on),
+            tuple(writers),
+            tuple(ridges) or calibrate.LAMBDAS,
+        )
 
 
 # The rule's weight in a fused decision against each model voice's 1 (semantic.RULE_WEIGHT is the
@@ -757,10 +772,12 @@ def remembered_vectors(path: Path = VECTORS) -> Iterator[None]:
             np.savez(path, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
 
 
-def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
+def _fit_semantic(
+    out: Path | None, fit_on: tuple[str, ...], writers: tuple[str, ...], ridges: tuple[float, ...]
+) -> dict[str, Any]:
     from mockmic.rubric import calibrate, semantic
 
-    pool = load_splits(FIT_ON)
+    pool = load_splits(FIT_ON, writers)
     with remembered_vectors():
         samples, checks = _samples(pool), _checks()
     if not samples:
@@ -776,12 +793,7 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
     figures = functools.partial(_figures, data)
 
     rules = figures(1.0, 0.0, ())
-    grid = {
-        (lam, w): figures(lam, w, ())
-        for lam in calibrate.LAMBDAS
-        for w in calibrate.WEIGHTS
-        if w > 0
-    }
+    grid = {(lam, w): figures(lam, w, ()) for lam in ridges for w in calibrate.WEIGHTS if w > 0}
     # the figures are flat near the top: of the settings within 0.003 of the best Spearman, the
     # lightest weight and the strongest regularisation, i.e. the least departure from the rules
     best = max(v["fit"]["spearman"] for v in grid.values())
@@ -869,7 +881,9 @@ def _fit_semantic(out: Path | None, fit_on: tuple[str, ...]) -> dict[str, Any]:
         f"{s} ({sum(1 for s2 in data.fit if data.split_of(s2.id) == s)})" for s in fit_on
     )
     meta = {
-        "fitted_on": f"{named} answers ({len(data.fit)})",
+        "fitted_on": f"{named} answers ({len(data.fit)})"
+        + (f", training writers {','.join(writers)} only" if writers else ""),
+        "ridges_offered": list(ridges),
         "cv": "5-fold, folds drawn 3 times; figures are out-of-fold means"
         + (
             f"; {', '.join(s for s in FIT_ON if s not in fit_on)} judged by the fit"
@@ -1029,18 +1043,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--writers",
         default="",
         help="with --split train: only these writers' files, e.g. c,d (the letter in "
-        "<question>.<writer>.yaml), so rules written from some writers are checked on others",
+        "<question>.<writer>.yaml), so rules written from some writers are checked on others; "
+        "with --fit-semantic: the only training writers the fit reads (keep check writers out)",
+    )
+    parser.add_argument(
+        "--ridge",
+        default="",
+        help="with --fit-semantic: the ridge strengths its grid may choose from, e.g. 10 "
+        "(default: calibrate.LAMBDAS), to hold a refit to paraphrase stability",
     )
     args = parser.parse_args(argv)
     writers = tuple(w.strip() for w in args.writers.split(",") if w.strip())
-    if writers and args.split != TRAIN_SPLIT:
-        parser.error("--writers picks training files: use it with --split train")
+    if writers and args.split != TRAIN_SPLIT and not args.fit_semantic:
+        parser.error("--writers picks training files: use it with --split train or --fit-semantic")
     if args.fit_semantic:
         fit_on = tuple(s.strip() for s in args.fit_on.split(",") if s.strip())
         if not fit_on or set(fit_on) - set(FIT_ON):
             parser.error("--fit-on takes dev, train or dev,train (never the test half)")
-        fit_semantic(args.fit_out, fit_on)
+        try:
+            ridges = tuple(float(r) for r in args.ridge.split(",") if r.strip())
+        except ValueError:
+            parser.error(f"--ridge takes numbers, e.g. 10 or 3,10,30, not {args.ridge!r}")
+        if any(r <= 0 for r in ridges):
+            parser.error(f"--ridge takes positive numbers, not {args.ridge!r}")
+        fit_semantic(args.fit_out, fit_on, writers, ridges)
         return 0
+    if args.ridge:
+        parser.error("--ridge sets the fit's grid: use it with --fit-semantic")
     splits = SPLITS if args.split == "both" else (args.split,)
     if args.answers and "test" in splits:
         parser.error("--answers shows per-answer results, allowed on dev and train only")

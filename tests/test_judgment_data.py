@@ -333,6 +333,32 @@ def test_the_bench_picks_training_files_by_writer(train: list) -> None:  # type:
         bench.main(["--split", "dev", "--writers", "c"])
 
 
+def test_the_fit_reads_only_the_named_writers_and_ridges(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a refit judged on check writers must never read them; a pinned ridge holds it to stability
+    from mockmic.rubric import calibrate
+
+    seen: dict[str, object] = {}
+
+    def fake(out: object, fit_on: object, writers: object, ridges: object) -> dict[str, object]:
+        seen.update(fit_on=fit_on, writers=writers, ridges=ridges)
+        return {}
+
+    monkeypatch.setattr(bench, "_fit_semantic", fake)
+    assert bench.main(["--fit-semantic", "--writers", "c,d", "--ridge", "10,30"]) == 0
+    assert seen == {"fit_on": ("dev", "train"), "writers": ("c", "d"), "ridges": (10.0, 30.0)}
+    bench.main(["--fit-semantic"])
+    assert seen["writers"] == () and seen["ridges"] == calibrate.LAMBDAS
+    pool = bench.load_splits(["dev", "train"], ["c"])  # what the fit reads: dev and writer c
+    assert {a.writer for a in pool} == {"", "c"} and any(a.split == "dev" for a in pool)
+    for argv in (
+        ["--ridge", "10"],
+        ["--fit-semantic", "--ridge", "0"],
+        ["--fit-semantic", "--ridge", "x"],
+    ):
+        with pytest.raises(SystemExit):
+            bench.main(argv)
+
+
 def test_the_bench_keeps_the_test_half_out_of_answers_and_fits() -> None:
     for argv in (
         ["--split", "test", "--answers"],
