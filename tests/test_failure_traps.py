@@ -4,12 +4,14 @@ tests: what the labellers count (bench/data/LABELLING.md), in words of their own
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from mockmic import questions
 from mockmic.rubric import engine
 from mockmic.rubric.answer import build
 from mockmic.rubric.detectors.shapes import imposed, owed
 from mockmic.rubric.detectors.traps import blame_strength
+from mockmic.rubric.schema import Question
 from mockmic.rubric.text import Span
 from mockmic.transcribe.text import from_text
 from mockmic.types import TrapHit
@@ -469,3 +471,13 @@ def test_no_missing_proof_without_a_lesson_to_prove() -> None:
     assert margins["no_lesson"] >= 0
     assert margins["no_proof"] <= -margins["no_lesson"]
     assert "no_proof" not in _rule_traps(text)
+
+
+def test_a_trap_may_only_need_traps_listed_before_it() -> None:
+    data = questions.get("failure").model_dump()
+    ids = [t["id"] for t in data["traps"]]
+    assert ids.index("no_lesson") < ids.index("no_proof")
+    Question.model_validate(data)  # as shipped: no_proof needs no_lesson, listed before it
+    data["traps"][ids.index("no_lesson")]["needs"] = ["no_proof"]  # one listed after it
+    with pytest.raises(ValidationError, match="must be traps listed before it"):
+        Question.model_validate(data)

@@ -158,6 +158,21 @@ class Question(_Strict):
         return self
 
     @model_validator(mode="after")
+    def _needs_come_first(self) -> Question:
+        # the engine decides traps in order and caps a trap by the margins already decided, so
+        # a trap it needs must be listed before it (a later one would be silently ignored)
+        seen: set[str] = set()
+        for trap in self.traps:
+            later = set(trap.needs) - seen
+            if later:
+                raise ValueError(
+                    f"traps ({trap.id}).needs: {', '.join(sorted(later))} must be traps listed "
+                    f"before it in this question"
+                )
+            seen.add(trap.id)
+        return self
+
+    @model_validator(mode="after")
     def _owned_criteria_exist(self) -> Question:
         ids = {c.id for c in self.criteria}
         for trap in self.traps:
